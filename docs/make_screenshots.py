@@ -1,0 +1,105 @@
+"""Render every screen of the demo assembly offscreen into docs/screenshots/*.png (1280x800).
+
+Run with ``make screenshots``. Each screen is a function registered with :func:`shot`; later
+areas add theirs the same way. The user's real settings and data are never touched: the demo
+assembly and the settings live in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_home = Path(tempfile.mkdtemp(prefix="pareconapp-shots-"))
+for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+    os.environ[_name] = str(_home / _name.lower())
+os.environ["PARECONAPP_DATA_DIR"] = str(_home / "data")
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
+
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(_home / "settings"))
+
+from pareconapp.services.demo import create_demo_file  # noqa: E402
+from pareconapp.ui.app import create_application  # noqa: E402
+from pareconapp.ui.main_window import MainWindow  # noqa: E402
+
+OUT = Path(__file__).resolve().parent / "screenshots"
+SIZE = (1280, 800)
+Shot = Callable[[MainWindow], QWidget]
+SHOTS: list[tuple[str, Shot]] = []
+
+
+def shot(name: str) -> Callable[[Shot], Shot]:
+    """Register a screen: the function prepares it and returns the widget to grab."""
+
+    def register(function: Shot) -> Shot:
+        SHOTS.append((name, function))
+        return function
+
+    return register
+
+
+def settle(ms: int = 150) -> None:
+    """Let Qt lay out and paint."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def show_area(window: MainWindow, area_id: str) -> QWidget:
+    index = next(i for i, page in enumerate(window.pages) if page.area_id == area_id)
+    window.show_area(index)
+    return window
+
+
+@shot("welcome")
+def welcome(window: MainWindow) -> QWidget:
+    window.close_assembly()
+    return window
+
+
+@shot("members")
+def members(window: MainWindow) -> QWidget:
+    return show_area(window, "members")
+
+
+def open_demo(window: MainWindow, path: Path) -> None:
+    loop = QEventLoop()
+    window.assembly_opened.connect(loop.quit)
+    window.open_failed.connect(lambda error: (print(error, file=sys.stderr), loop.quit()))
+    window.open_file(path)
+    loop.exec()
+    if window.assembly is None:
+        raise SystemExit("could not open the demo assembly")
+
+
+def main() -> None:
+    app = create_application()
+    OUT.mkdir(parents=True, exist_ok=True)
+    demo = _home / "Wheelwright.parecon"
+    create_demo_file(demo)
+    window = MainWindow()
+    window.resize(*SIZE)
+    window.show()
+    only = set(sys.argv[1:])
+    for name, prepare in SHOTS:
+        if only and name not in only:
+            continue
+        if window.assembly is None and name != "welcome":
+            open_demo(window, demo)
+        widget = prepare(window)
+        settle()
+        target = OUT / f"{name}.png"
+        widget.grab().save(str(target))
+        print(f"wrote {target.relative_to(OUT.parent.parent)}")
+    window.close()
+    app.processEvents()
+
+
+if __name__ == "__main__":
+    main()

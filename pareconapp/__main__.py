@@ -1,0 +1,5 @@
+"""Allow ``python -m pareconapp``."""
+
+from pareconapp.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The parecon institutions as plain Python: no Qt, no SQLAlchemy."""

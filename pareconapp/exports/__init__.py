@@ -1,0 +1,1 @@
+"""Minutes and reports: one document model, several writers."""

@@ -1,0 +1,61 @@
+"""The open assembly: one entry point to its data, as Anki's collection is.
+
+The GUI and the CLI hold an :class:`AssemblyService` and reach each area through it
+(``assembly.members`` ...). Every method opens one transaction for one user action.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from pareconapp.services.members import MemberService
+from pareconapp.store.assembly_file import AssemblyFile
+from pareconapp.store.models import Assembly
+
+
+class AssemblyService:
+    """An open assembly file and the services of each area."""
+
+    def __init__(self, file: AssemblyFile) -> None:
+        self._file = file
+        self.members = MemberService(file)
+
+    @classmethod
+    def open(cls, path: Path) -> AssemblyService:
+        """Open (and if needed migrate) the assembly file at ``path``."""
+        return cls(AssemblyFile.open(path))
+
+    @classmethod
+    def create(cls, path: Path, name: str, description: str = "") -> AssemblyService:
+        """Create a new, empty assembly file and open it."""
+        return cls(AssemblyFile.create(path, name, description))
+
+    @property
+    def path(self) -> Path:
+        """Where the file is."""
+        return self._file.path
+
+    @property
+    def migration_backup(self) -> Path | None:
+        """The backup written before this file was upgraded on open, if it was."""
+        return self._file.migration_backup
+
+    def name(self) -> str:
+        """The assembly's name."""
+        with self._file.transaction() as session:
+            return session.scalars(select(Assembly.name)).one()
+
+    def save_copy(self, target: Path) -> None:
+        """Write a consistent copy of the assembly to ``target``."""
+        self._file.save_copy(target)
+
+    def close(self) -> None:
+        """Close the file and release it for other windows and programs."""
+        self._file.close()
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the file is still open."""
+        return self._file.is_open

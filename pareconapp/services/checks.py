@@ -1,0 +1,99 @@
+"""``pareconapp check``: verify an assembly file without changing it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pareconapp.core.i18n import QT_TRANSLATE_NOOP, UserError, UserMessage
+from pareconapp.store import migrate
+from pareconapp.store.assembly_file import inspect_revision, read_header, read_only_connection
+
+
+@dataclass
+class CheckReport:
+    """What a check found; ``ok`` when nothing."""
+
+    path: Path
+    revision: str | None = None
+    problems: list[UserMessage] = field(default_factory=list)
+    passed: list[UserMessage] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the file passed every check."""
+        return not self.problems
+
+
+def check_file(path: Path) -> CheckReport:
+    """Run every check on ``path`` through a read-only connection."""
+    report = CheckReport(Path(path))
+    try:
+        read_header(report.path)
+        report.revision = inspect_revision(report.path)
+    except UserError as error:
+        report.problems.append(error.message)
+        return report
+    report.passed.append(UserMessage(QT_TRANSLATE_NOOP("check", "header and quick check: ok")))
+    _check_revision(report)
+    _check_database(report)
+    return report
+
+
+def _check_revision(report: CheckReport) -> None:
+    revision = report.revision or ""
+    if revision == migrate.SCHEMA_REVISION:
+        report.passed.append(
+            UserMessage(
+                QT_TRANSLATE_NOOP("check", "schema revision {revision} is current"),
+                {"revision": revision},
+            )
+        )
+    elif revision in migrate.known_revisions():
+        report.problems.append(
+            UserMessage(
+                QT_TRANSLATE_NOOP(
+                    "check",
+                    "schema revision {revision} is older than {head}; "
+                    "opening the file in the app upgrades it (after a backup)",
+                ),
+                {"revision": revision, "head": migrate.SCHEMA_REVISION},
+            )
+        )
+    else:
+        report.problems.append(
+            UserMessage(
+                QT_TRANSLATE_NOOP(
+                    "check", "schema revision {revision} is from a newer version of the app"
+                ),
+                {"revision": revision},
+            )
+        )
+
+
+def _check_database(report: CheckReport) -> None:
+    connection = read_only_connection(report.path)
+    try:
+        integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+        if integrity == ["ok"]:
+            report.passed.append(UserMessage(QT_TRANSLATE_NOOP("check", "integrity check: ok")))
+        else:
+            report.problems.extend(
+                UserMessage(QT_TRANSLATE_NOOP("check", "integrity: {detail}"), {"detail": d})
+                for d in integrity[:20]
+            )
+        violations = connection.execute("PRAGMA foreign_key_check").fetchall()
+        if violations:
+            report.problems.extend(
+                UserMessage(
+                    QT_TRANSLATE_NOOP(
+                        "check", "table {table} row {row} points to a missing {parent} row"
+                    ),
+                    {"table": table, "row": rowid, "parent": parent},
+                )
+                for table, rowid, parent, _ in violations[:20]
+            )
+        else:
+            report.passed.append(UserMessage(QT_TRANSLATE_NOOP("check", "foreign keys: ok")))
+    finally:
+        connection.close()

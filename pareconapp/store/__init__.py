@@ -1,0 +1,1 @@
+"""The assembly file: SQLAlchemy models, opening and migrating files, transactions."""

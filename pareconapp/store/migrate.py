@@ -1,0 +1,74 @@
+"""Run the Alembic migrations shipped inside the package, from code.
+
+As MLflow's ``store/db/utils.py`` does, the script location points at the installed package
+and one connection is passed through ``config.attributes``; the upgrade runs in a single
+transaction with foreign keys off (SQLite batch migrations recreate tables, and dropping a
+referenced table with foreign keys on would cascade), and the foreign keys are checked
+before the transaction commits.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, text
+
+from pareconapp.paths import migrations_dir
+
+SCHEMA_REVISION = "0001"
+"""The revision these models describe; a test checks it is Alembic's single head.
+
+Kept as a constant so opening an up-to-date file does not need to load the migration
+scripts at all (start-up time).
+"""
+
+
+class ForeignKeyViolationError(RuntimeError):
+    """A migration left rows pointing at rows that do not exist."""
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """An Alembic configuration for the shipped scripts, bound to ``connection``."""
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    config.attributes["connection"] = connection
+    return config
+
+
+@cache
+def script_directory() -> ScriptDirectory:
+    """The shipped migration scripts."""
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    """The single head revision of the shipped scripts."""
+    heads = script_directory().get_heads()
+    if len(heads) != 1:
+        raise RuntimeError(f"the migration scripts have {len(heads)} heads: {heads}")
+    return heads[0]
+
+
+def known_revisions() -> set[str]:
+    """Every revision this version of the app knows."""
+    return {rev.revision for rev in script_directory().walk_revisions()}
+
+
+def upgrade(connection: Connection, target: str = "head") -> None:
+    """Upgrade the database behind ``connection`` inside the caller's transaction.
+
+    The connection must have foreign keys switched off (they cannot be switched inside a
+    transaction); violations are checked here before returning.
+    """
+    command.upgrade(alembic_config(connection), target)
+    violations = connection.execute(text("PRAGMA foreign_key_check")).all()
+    if violations:
+        raise ForeignKeyViolationError(f"foreign key violations after migration: {violations[:5]}")
+
+
+def downgrade(connection: Connection, target: str) -> None:
+    """Downgrade inside the caller's transaction (used by the migration tests)."""
+    command.downgrade(alembic_config(connection), target)

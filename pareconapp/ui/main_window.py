@@ -1,0 +1,433 @@
+"""The main window: File menu, a sidebar with one page per area, status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QWidget,
+)
+
+from pareconapp import APP_NAME, FILE_SUFFIX, __version__
+from pareconapp.core.i18n import UserError
+from pareconapp.paths import demo_assembly_path, icon_path
+from pareconapp.services.assembly import AssemblyService
+from pareconapp.services.demo import ensure_demo_file
+from pareconapp.ui.background import BackgroundTask
+from pareconapp.ui.dialogs import FileDialogs
+from pareconapp.ui.errors import show_user_error
+from pareconapp.ui.pages import Page, page_classes
+from pareconapp.ui.settings import Settings
+from pareconapp.ui.welcome import WelcomePage
+
+
+class MainWindow(QMainWindow):
+    """One window per running app; it holds at most one open assembly."""
+
+    assembly_opened = Signal(object)  # the AssemblyService
+    assembly_closed = Signal()
+    open_failed = Signal(object)  # the exception
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        dialogs: FileDialogs | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings or Settings()
+        self.dialogs = dialogs or FileDialogs()
+        self.assembly: AssemblyService | None = None
+        self._opening: BackgroundTask | None = None
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(QIcon(str(icon_path("pareconapp"))))
+        self.setMinimumSize(QSize(720, 480))
+
+        self.welcome = WelcomePage()
+        self.welcome.new_requested.connect(self.new_assembly)
+        self.welcome.open_requested.connect(self.open_dialog)
+        self.welcome.demo_requested.connect(self.open_demo)
+        self.welcome.recent_requested.connect(lambda text: self.open_file(Path(text)))
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(24, 24))
+        self.sidebar.setAccessibleName(self.tr("Areas"))
+        self.sidebar.setFixedWidth(210)
+        self.pages_stack = QStackedWidget()
+        self.pages: list[Page] = []
+        for page_class in page_classes():
+            page = page_class()
+            self.pages.append(page)
+            self.pages_stack.addWidget(page)
+            item = QListWidgetItem(QIcon(str(icon_path(page.icon_name))), page.title())
+            item.setData(Qt.ItemDataRole.UserRole, page.area_id)
+            item.setSizeHint(QSize(200, 44))
+            self.sidebar.addItem(item)
+        self.sidebar.currentRowChanged.connect(self._show_page)
+
+        self.workspace = QWidget()
+        workspace_layout = QHBoxLayout(self.workspace)
+        workspace_layout.setContentsMargins(0, 0, 0, 0)
+        workspace_layout.setSpacing(0)
+        workspace_layout.addWidget(self.sidebar)
+        workspace_layout.addWidget(self.pages_stack, 1)
+
+        self.central = QStackedWidget()
+        self.central.addWidget(self.welcome)
+        self.central.addWidget(self.workspace)
+        self.setCentralWidget(self.central)
+
+        self.file_label = QLabel()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(160)
+        self.busy.hide()
+        self.statusBar().addPermanentWidget(self.busy)
+        self.statusBar().addPermanentWidget(self.file_label)
+
+        self._create_actions()
+        self._create_menus()
+        self._update_state()
+        self.restore_geometry()
+
+    # -- actions and menus ----------------------------------------------------------------
+
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _create_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action(
+            self.tr("&New Assembly…"),
+            self.new_assembly,
+            QKeySequence(keys.New),
+            self.tr("Create a new assembly file"),
+        )
+        self.open_action = self._action(
+            self.tr("&Open…"),
+            self.open_dialog,
+            QKeySequence(keys.Open),
+            self.tr("Open an assembly file"),
+        )
+        self.demo_action = self._action(self.tr("Open the &Demo Assembly"), self.open_demo)
+        self.save_copy_action = self._action(
+            self.tr("Save a &Copy As…"),
+            self.save_copy,
+            "Ctrl+Shift+S",
+            self.tr("Write a copy of the open assembly to another file"),
+        )
+        self.close_action = self._action(
+            self.tr("&Close"),
+            self.close_assembly,
+            QKeySequence(keys.Close),
+            self.tr("Close the assembly"),
+        )
+        self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.about_action = self._action(self.tr("&About Parecon Assembly"), self.about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_qt_action = self._action(self.tr("About &Qt"), QApplication.aboutQt)
+        self.sidebar_action = self._action(self.tr("Go to &Areas List"), self.focus_sidebar, "F6")
+        self.page_actions: list[QAction] = []
+        for number, page in enumerate(self.pages, start=1):
+            action = self._action(
+                page.title(),
+                lambda _=False, n=number - 1: self.show_area(n),
+                f"Ctrl+{number}" if number <= 9 else None,
+            )
+            action.setIcon(QIcon(str(icon_path(page.icon_name))))
+            self.page_actions.append(action)
+
+    def _create_menus(self) -> None:
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.open_action)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.demo_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.save_copy_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
+        file_menu.addAction(self.quit_action)
+        self.view_menu = menu_bar.addMenu(self.tr("&View"))
+        for action in self.page_actions:
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.sidebar_action)
+        help_menu = menu_bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+        help_menu.addAction(self.about_qt_action)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_files
+        for number, text in enumerate(recent, start=1):
+            label = f"&{number % 10} {Path(text).name}" if number <= 10 else Path(text).name
+            action = self.recent_menu.addAction(label)
+            action.setToolTip(text)
+            action.setStatusTip(text)
+            action.setEnabled(Path(text).exists())
+            action.triggered.connect(lambda _=False, t=text: self.open_file(Path(t)))
+        if not recent:
+            empty = self.recent_menu.addAction(self.tr("No recent assemblies"))
+            empty.setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("Clear &List"), self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        self.settings.recent_files = []
+        self.welcome.set_recent_files([])
+
+    # -- pages ------------------------------------------------------------------------------
+
+    def _show_page(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.pages_stack.setCurrentIndex(row)
+            self.settings.last_page = self.pages[row].area_id
+
+    def show_area(self, index: int) -> None:
+        """Show the page at ``index`` and give it keyboard focus."""
+        if self.assembly is None or not 0 <= index < len(self.pages):
+            return
+        self.sidebar.setCurrentRow(index)
+        self.pages[index].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.pages[index].focusNextChild()
+
+    def current_page(self) -> Page | None:
+        """The page on screen, if an assembly is open."""
+        if self.assembly is None:
+            return None
+        return self.pages[self.pages_stack.currentIndex()]
+
+    def focus_sidebar(self) -> None:
+        """Move keyboard focus to the list of areas."""
+        if self.assembly is not None:
+            self.sidebar.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # -- files ------------------------------------------------------------------------------
+
+    def _directory(self) -> str:
+        return self.settings.last_directory or str(Path.home())
+
+    def new_assembly(self) -> None:
+        """Ask for a name and a file, then create and open a new assembly."""
+        name = self.dialogs.assembly_name(self)
+        if name is None:
+            return
+        suggestion = str(Path(self._directory()) / f"{name}{FILE_SUFFIX}")
+        path = self.dialogs.save_path(self, self.tr("Create assembly file"), suggestion)
+        if path is None:
+            return
+        self._start_opening(path, lambda: AssemblyService.create(path, name))
+
+    def open_dialog(self) -> None:
+        """Ask for an assembly file and open it."""
+        path = self.dialogs.open_path(self, self._directory())
+        if path is not None:
+            self.open_file(path)
+
+    def open_demo(self) -> None:
+        """Open the demo assembly, creating it first if needed."""
+        path = demo_assembly_path()
+
+        def work() -> AssemblyService:
+            ensure_demo_file(path)
+            return AssemblyService.open(path)
+
+        self._start_opening(path, work)
+
+    def open_file(self, path: Path) -> None:
+        """Open the assembly at ``path`` in the background; the current one stays until then."""
+        path = Path(path)
+        if self.assembly is not None and self.assembly.path == path.resolve():
+            self.statusBar().showMessage(
+                self.tr("{name} is already open").format(name=path.name), 4000
+            )
+            return
+        self._start_opening(path, lambda: AssemblyService.open(path))
+
+    def _start_opening(self, path: Path, work: object) -> None:
+        if self._opening is not None:
+            return
+        self.statusBar().showMessage(self.tr("Opening {name}…").format(name=path.name))
+        self.busy.show()
+        self._set_file_actions_enabled(False)
+        task = BackgroundTask(lambda _progress: work())  # type: ignore[operator]
+        task.succeeded.connect(self._opened)
+        task.failed.connect(lambda error: self._open_failed(path, error))
+        task.finished.connect(self._opening_finished)
+        self._opening = task
+        task.start()
+
+    def _opening_finished(self) -> None:
+        self._opening = None
+        self.busy.hide()
+        self._set_file_actions_enabled(True)
+        self._update_state()
+
+    def _opened(self, assembly: AssemblyService) -> None:
+        self.close_assembly()
+        self.assembly = assembly
+        self.settings.add_recent_file(assembly.path)
+        self.settings.last_directory = str(assembly.path.parent)
+        for page in self.pages:
+            page.set_assembly(assembly)
+        area = self.settings.last_page
+        index = next((i for i, p in enumerate(self.pages) if p.area_id == area), 0)
+        self.sidebar.setCurrentRow(index)
+        self._show_page(index)
+        self.statusBar().clearMessage()
+        if assembly.migration_backup is not None:
+            self.statusBar().showMessage(
+                self.tr(
+                    "The file was upgraded from an older version; a backup was saved as {backup}"
+                ).format(backup=assembly.migration_backup.name),
+                15000,
+            )
+        self._update_state()
+        self.assembly_opened.emit(assembly)
+
+    def _open_failed(self, path: Path, error: BaseException) -> None:
+        self.statusBar().clearMessage()
+        self.open_failed.emit(error)
+        if isinstance(error, UserError):
+            if not path.exists():
+                self.settings.remove_recent_file(path)
+            show_user_error(self, error, self.tr("Could not open {name}").format(name=path.name))
+            self._update_state()
+            return
+        raise error
+
+    def save_copy(self) -> None:
+        """Write a copy of the open assembly to a file the user chooses."""
+        if self.assembly is None:
+            return
+        source = self.assembly.path
+        suggestion = str(source.with_name(f"{source.stem} copy{source.suffix}"))
+        target = self.dialogs.save_path(self, self.tr("Save a copy as"), suggestion)
+        if target is None:
+            return
+        if target.resolve() == source:
+            QMessageBox.information(
+                self,
+                self.tr("Save a copy"),
+                self.tr("Choose another file: the copy cannot replace the open assembly itself."),
+            )
+            return
+        assembly = self.assembly
+        task = BackgroundTask(lambda _progress: assembly.save_copy(target))
+        task.succeeded.connect(
+            lambda _: self.statusBar().showMessage(
+                self.tr("Saved a copy as {path}").format(path=target), 8000
+            )
+        )
+        task.failed.connect(self._report_failure)
+        task.start()
+
+    def _report_failure(self, error: BaseException) -> None:
+        if isinstance(error, UserError):
+            show_user_error(self, error)
+            return
+        raise error
+
+    def close_assembly(self) -> None:
+        """Close the open assembly and show the start screen."""
+        if self.assembly is None:
+            return
+        assembly, self.assembly = self.assembly, None
+        for page in self.pages:
+            page.set_assembly(None)
+        assembly.close()
+        self._update_state()
+        self.assembly_closed.emit()
+
+    def _set_file_actions_enabled(self, enabled: bool) -> None:
+        for action in (self.new_action, self.open_action, self.demo_action):
+            action.setEnabled(enabled)
+        self.recent_menu.setEnabled(enabled)
+        self.welcome.setEnabled(enabled)
+
+    def _update_state(self) -> None:
+        is_open = self.assembly is not None
+        for action in (
+            self.save_copy_action,
+            self.close_action,
+            self.sidebar_action,
+            *self.page_actions,
+        ):
+            action.setEnabled(is_open)
+        if self.assembly is not None:
+            name = self.assembly.name()
+            self.central.setCurrentWidget(self.workspace)
+            self.setWindowTitle(f"{name} — {APP_NAME}")
+            self.setWindowFilePath(str(self.assembly.path))
+            self.file_label.setText(self.assembly.path.name)
+            self.file_label.setToolTip(str(self.assembly.path))
+        else:
+            self.welcome.set_recent_files(self.settings.recent_files)
+            self.central.setCurrentWidget(self.welcome)
+            self.setWindowTitle(APP_NAME)
+            self.setWindowFilePath("")
+            self.file_label.setText(self.tr("No assembly open"))
+            self.file_label.setToolTip("")
+
+    # -- window -----------------------------------------------------------------------------
+
+    def about(self) -> None:
+        """The About box."""
+        QMessageBox.about(
+            self,
+            self.tr("About {app}").format(app=APP_NAME),
+            self.tr(
+                "<h2>{app} {version}</h2>"
+                "<p>Run a workplace assembly on the principles of participatory economics: "
+                "balanced job complexes, decisions with self-management weights in "
+                "proportion to impact, remuneration for effort and sacrifice, and "
+                "participatory-planning rounds, all offline.</p>"
+                "<p>Free software under the GNU General Public License, version 3 or later.</p>"
+            ).format(app=APP_NAME, version=__version__),
+        )
+
+    def restore_geometry(self) -> None:
+        """Restore size, position and layout from the last session."""
+        geometry = self.settings.window_geometry
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = self.settings.window_state
+        if not state.isEmpty():
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember the window and close the assembly cleanly."""
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.sync()
+        if self._opening is not None:
+            self._opening.cancel()
+        self.close_assembly()
+        event.accept()

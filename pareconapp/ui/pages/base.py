@@ -1,0 +1,32 @@
+"""What every sidebar page provides."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from pareconapp.services.assembly import AssemblyService
+
+
+class Page(QWidget):
+    """A page of the main window, shown when its sidebar entry is chosen."""
+
+    area_id = ""
+    """A stable identifier, e.g. ``"members"`` (used for settings and screenshots)."""
+    icon_name = ""
+    """The name of the page's SVG icon in ``resources/icons``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.assembly: AssemblyService | None = None
+
+    def title(self) -> str:
+        """The translated title shown in the sidebar."""
+        raise NotImplementedError
+
+    def set_assembly(self, assembly: AssemblyService | None) -> None:
+        """Show ``assembly`` (``None`` when the file is closed)."""
+        self.assembly = assembly
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload what the page shows from the services."""

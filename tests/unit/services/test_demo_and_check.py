@@ -1,0 +1,87 @@
+"""The demo generator and the file check."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from pareconapp.core.demo import demo_assembly
+from pareconapp.services.assembly import AssemblyService
+from pareconapp.services.checks import check_file
+from pareconapp.services.demo import create_demo_file
+
+
+def test_demo_is_deterministic() -> None:
+    assert demo_assembly(members=60, seed=3) == demo_assembly(members=60, seed=3)
+    assert demo_assembly(members=60, seed=3) != demo_assembly(members=60, seed=4)
+
+
+def test_demo_has_three_teams_two_consumer_councils_and_unique_names() -> None:
+    demo = demo_assembly(members=500)
+    kinds = [c.kind for c in demo.councils]
+    assert kinds.count("worker") == 1
+    assert kinds.count("team") == 3
+    assert kinds.count("consumer") == 2
+    names = [m.display_name for m in demo.members]
+    assert len(set(names)) == len(names) == 500
+    assert all(0 < m.weekly_hours <= 40 for m in demo.members)
+
+
+def test_demo_file_holds_the_demo(tmp_path: Path) -> None:
+    path = tmp_path / "coop.parecon"
+    create_demo_file(path, members=30, seed=5)
+    assembly = AssemblyService.open(path)
+    try:
+        assert assembly.name() == "Wheelwright Bicycle Cooperative"
+        members = assembly.members.list_members()
+        assert [m.display_name for m in members if m.active] == sorted(
+            m.display_name for m in members if m.active
+        )
+        expected = demo_assembly(members=30, seed=5)
+        assert {m.display_name for m in members} == {m.display_name for m in expected.members}
+        tree = assembly.members.council_tree()
+        worker = tree[0]
+        assert [c.name for c in worker.children] == [
+            "Repair shop",
+            "Frame building",
+            "Shop & logistics",
+        ]
+        active = sum(1 for m in members if m.active)
+        assert worker.member_count == active
+        assert sum(node.member_count for node in tree[1:]) == active
+    finally:
+        assembly.close()
+
+
+def test_check_passes_on_a_good_file(demo_file: Path) -> None:
+    report = check_file(demo_file)
+    assert report.ok
+    assert report.revision is not None
+
+
+def test_check_finds_broken_foreign_keys(demo_file: Path) -> None:
+    connection = sqlite3.connect(demo_file)
+    connection.execute("UPDATE member SET team_id = 999 WHERE id = 1")
+    connection.commit()
+    connection.close()
+    report = check_file(demo_file)
+    assert not report.ok
+    assert any("member" in str(p) and "council" in str(p) for p in report.problems)
+
+
+def test_check_reports_a_newer_schema(demo_file: Path) -> None:
+    connection = sqlite3.connect(demo_file)
+    connection.execute("UPDATE alembic_version SET version_num = 'zzzz'")
+    connection.commit()
+    connection.close()
+    report = check_file(demo_file)
+    assert not report.ok
+    assert "newer version" in str(report.problems[0])
+
+
+def test_check_reports_a_non_assembly(tmp_path: Path) -> None:
+    path = tmp_path / "x.parecon"
+    path.write_text("hello")
+    report = check_file(path)
+    assert not report.ok
+    assert "not a Parecon Assembly file" in str(report.problems[0])
