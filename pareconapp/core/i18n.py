@@ -31,15 +31,22 @@ class UserMessage:
 
     source: SourceText
     params: Mapping[str, object] = field(default_factory=dict)
+    count: int | None = None
+    """For plural messages: the number that ``%n`` stands for (Qt's plural forms)."""
 
     def render(self, translated_text: str | None = None) -> str:
         """Fill the placeholders into ``translated_text`` (or the source text)."""
         template = self.source.text if translated_text is None else translated_text
         try:
-            return template.format(**self.params)
+            return self._fill(template)
         except (KeyError, IndexError, ValueError):
             # A broken translation must never hide the message: fall back to the source.
-            return self.source.text.format(**self.params)
+            return self._fill(self.source.text)
+
+    def _fill(self, template: str) -> str:
+        if self.count is not None:
+            template = template.replace("%n", str(self.count))
+        return template.format(**self.params)
 
     def __str__(self) -> str:
         return self.render()
@@ -55,3 +62,8 @@ class UserError(Exception):
     def __init__(self, message: UserMessage) -> None:
         super().__init__(message.render())
         self.message = message
+
+
+def user_error(source: SourceText, count: int | None = None, **params: object) -> UserError:
+    """A :class:`UserError` for ``source`` with named values (and a plural count)."""
+    return UserError(UserMessage(source, params, count))

@@ -10,7 +10,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from pareconapp.services.actions import ActionService
+from pareconapp.services.attendance import AttendanceService
+from pareconapp.services.clock import Clock, system_clock
+from pareconapp.services.meetings import MeetingService
 from pareconapp.services.members import MemberService
+from pareconapp.services.security import FacilitatorSecurity
+from pareconapp.services.speakers import SpeakerService
 from pareconapp.store.assembly_file import AssemblyFile
 from pareconapp.store.models import Assembly
 
@@ -18,19 +24,27 @@ from pareconapp.store.models import Assembly
 class AssemblyService:
     """An open assembly file and the services of each area."""
 
-    def __init__(self, file: AssemblyFile) -> None:
+    def __init__(self, file: AssemblyFile, clock: Clock = system_clock) -> None:
         self._file = file
+        self.clock = clock
         self.members = MemberService(file)
+        self.security = FacilitatorSecurity(file)
+        self.meetings = MeetingService(file, clock)
+        self.attendance = AttendanceService(file, clock)
+        self.speakers = SpeakerService(file, clock)
+        self.actions = ActionService(file, clock)
 
     @classmethod
-    def open(cls, path: Path) -> AssemblyService:
+    def open(cls, path: Path, clock: Clock = system_clock) -> AssemblyService:
         """Open (and if needed migrate) the assembly file at ``path``."""
-        return cls(AssemblyFile.open(path))
+        return cls(AssemblyFile.open(path), clock)
 
     @classmethod
-    def create(cls, path: Path, name: str, description: str = "") -> AssemblyService:
+    def create(
+        cls, path: Path, name: str, description: str = "", clock: Clock = system_clock
+    ) -> AssemblyService:
         """Create a new, empty assembly file and open it."""
-        return cls(AssemblyFile.create(path, name, description))
+        return cls(AssemblyFile.create(path, name, description), clock)
 
     @property
     def path(self) -> Path:

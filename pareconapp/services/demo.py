@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
-from pareconapp.core.demo import DemoAssembly, demo_assembly
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pareconapp.core.demo import DemoAssembly, DemoMeeting, demo_assembly
+from pareconapp.core.meetings import ActionStatus, AgendaKind, AttendanceStatus, MeetingStatus
+from pareconapp.core.secrets import hash_secret
+from pareconapp.services.meetings import ensure_action_review
 from pareconapp.store.assembly_file import AssemblyFile
-from pareconapp.store.models import Council, CouncilKind, Member
+from pareconapp.store.models import (
+    ActionItem,
+    AgendaItem,
+    Assembly,
+    Attendance,
+    Council,
+    CouncilKind,
+    ItemState,
+    Meeting,
+    Member,
+    PresenceInterval,
+)
 
 DEFAULT_MEMBERS = 24
 DEFAULT_SEED = 2026
@@ -34,18 +52,95 @@ def _write(file: AssemblyFile, demo: DemoAssembly) -> None:
             )
             session.add(council)
             councils[spec.name] = council
+        members: dict[str, Member] = {}
         for person in demo.members:
+            member = Member(
+                name=person.name,
+                display_name=person.display_name,
+                contact=person.contact,
+                weekly_hours=person.weekly_hours,
+                team=councils[person.team],
+                consumer_council=councils[person.consumer_council],
+                active=person.active,
+            )
+            session.add(member)
+            members[person.display_name] = member
+        session.flush()
+        meetings = [_write_meeting(session, meeting, members) for meeting in demo.meetings]
+        session.flush()
+        for meeting in meetings:
+            ensure_action_review(session, meeting)
+        if demo.facilitator_passphrase:
+            assembly = session.scalars(select(Assembly)).one()
+            assembly.facilitator_passphrase = hash_secret(demo.facilitator_passphrase)
+
+
+def _write_meeting(session: Session, spec: DemoMeeting, members: dict[str, Member]) -> Meeting:
+    held = spec.status != MeetingStatus.PLANNED
+    meeting = Meeting(
+        title=spec.title,
+        starts_at=spec.starts_at,
+        place=spec.place,
+        status=MeetingStatus(spec.status),
+        minute_taker=members[spec.minute_taker],
+        facilitators=[members[name] for name in spec.facilitators],
+        started_at=spec.starts_at if held else None,
+        ended_at=spec.starts_at + timedelta(minutes=spec.length_minutes) if held else None,
+    )
+    session.add(meeting)
+    items = []
+    for position, item in enumerate(spec.items):
+        row = AgendaItem(
+            position=position,
+            title=item.title,
+            kind=AgendaKind(item.kind),
+            timebox_minutes=item.timebox_minutes,
+            presenter=members[item.presenter] if item.presenter else None,
+            notes=item.notes,
+            outcome=item.outcome,
+            state=ItemState.DONE if held else ItemState.PENDING,
+            elapsed_seconds=item.elapsed_minutes * 60,
+        )
+        meeting.items.append(row)
+        items.append(row)
+    session.flush()
+    end = meeting.ended_at
+    for record in spec.attendance:
+        member = members[record.member]
+        session.add(
+            Attendance(
+                meeting_id=meeting.id, member_id=member.id, status=AttendanceStatus(record.status)
+            )
+        )
+        if record.status == AttendanceStatus.PRESENT:
+            arrived = spec.starts_at + timedelta(minutes=record.arrived_after)
+            left = (
+                spec.starts_at + timedelta(minutes=record.left_after)
+                if record.left_after is not None
+                else end
+            )
             session.add(
-                Member(
-                    name=person.name,
-                    display_name=person.display_name,
-                    contact=person.contact,
-                    weekly_hours=person.weekly_hours,
-                    team=councils[person.team],
-                    consumer_council=councils[person.consumer_council],
-                    active=person.active,
+                PresenceInterval(
+                    meeting_id=meeting.id, member_id=member.id, arrived_at=arrived, left_at=left
                 )
             )
+    for action in spec.actions:
+        status = ActionStatus(action.status)
+        session.add(
+            ActionItem(
+                meeting_id=meeting.id,
+                agenda_item_id=items[action.item_index].id,
+                owner_id=members[action.owner].id,
+                description=action.description,
+                due_on=action.due_on,
+                status=status,
+                created_at=spec.starts_at,
+                closed_at=spec.starts_at + timedelta(days=14)
+                if status is not ActionStatus.OPEN
+                else None,
+            )
+        )
+    return meeting
 
 
 def ensure_demo_file(path: Path) -> bool:

@@ -8,9 +8,10 @@ naming convention below) because SQLite batch migrations depend on them.
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
+    JSON,
     CheckConstraint,
     Enum,
     Float,
@@ -19,9 +20,12 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from pareconapp.core.meetings import ActionStatus, AgendaKind, AttendanceStatus, MeetingStatus
+from pareconapp.core.stack import TurnKind
 from pareconapp.store.types import UTCDateTime, utc_now
 
 NAMING_CONVENTION = {
@@ -50,6 +54,22 @@ class Assembly(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     created_with: Mapped[str] = mapped_column(String(40), default="")
+    facilitator_passphrase: Mapped[str | None] = mapped_column(String(200))
+    """The facilitator passphrase as an scrypt hash (``core.secrets``); never in clear."""
+    uses_pins: Mapped[bool] = mapped_column(default=False)
+    """Whether members confirm their identity with a PIN on the shared laptop."""
+
+
+def str_enum(enum_class: type[enum.StrEnum], name: str) -> Enum:
+    """A string column holding the values of ``enum_class`` (no native enum, no CHECK)."""
+    return Enum(
+        enum_class,
+        native_enum=False,
+        length=24,
+        name=name,
+        validate_strings=True,
+        values_callable=lambda members: [m.value for m in members],
+    )
 
 
 class CouncilKind(enum.StrEnum):
@@ -107,6 +127,174 @@ class Member(Base):
         ForeignKey("council.id", ondelete="RESTRICT")
     )
     active: Mapped[bool] = mapped_column(default=True)
+    skills: Mapped[list[str]] = mapped_column(JSON, default=list)
+    left_on: Mapped[date | None] = mapped_column()
+    pin_hash: Mapped[str | None] = mapped_column(String(200))
+    """The member's PIN as an scrypt hash with its own salt; never in clear."""
 
     team: Mapped[Council | None] = relationship(foreign_keys=[team_id])
     consumer_council: Mapped[Council | None] = relationship(foreign_keys=[consumer_council_id])
+
+
+class Meeting(Base):
+    """An assembly meeting: its details, its agenda and what happened in it."""
+
+    __tablename__ = "meeting"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    starts_at: Mapped[datetime] = mapped_column()
+    place: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[MeetingStatus] = mapped_column(
+        str_enum(MeetingStatus, "meeting_status"), default=MeetingStatus.PLANNED
+    )
+    minute_taker_id: Mapped[int | None] = mapped_column(
+        ForeignKey("member.id", ondelete="RESTRICT")
+    )
+    started_at: Mapped[datetime | None] = mapped_column()
+    ended_at: Mapped[datetime | None] = mapped_column()
+    progressive_stack: Mapped[bool] = mapped_column(default=False)
+    speaker_limit_seconds: Mapped[int | None] = mapped_column(Integer)
+
+    items: Mapped[list[AgendaItem]] = relationship(
+        back_populates="meeting", order_by="AgendaItem.position", cascade="all, delete-orphan"
+    )
+    facilitators: Mapped[list[Member]] = relationship(secondary="meeting_facilitator")
+    minute_taker: Mapped[Member | None] = relationship(foreign_keys=[minute_taker_id])
+
+
+class MeetingFacilitator(Base):
+    """Who facilitates a meeting (one or more members)."""
+
+    __tablename__ = "meeting_facilitator"
+
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True
+    )
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("member.id", ondelete="RESTRICT"), primary_key=True
+    )
+
+
+class ItemState(enum.StrEnum):
+    """Where an agenda item stands while the meeting runs."""
+
+    PENDING = "pending"
+    CURRENT = "current"
+    DONE = "done"
+
+
+class AgendaItem(Base):
+    """One item of a meeting's agenda, with its timebox, notes and outcome.
+
+    Items of a kind that produces a record (a decision, a rating round, ...) link to it
+    through a foreign key that the migration of that area adds.
+    """
+
+    __tablename__ = "agenda_item"
+    __table_args__ = (
+        CheckConstraint("timebox_minutes >= 0 AND timebox_minutes <= 1440", name="timebox_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[AgendaKind] = mapped_column(str_enum(AgendaKind, "agenda_kind"))
+    timebox_minutes: Mapped[int] = mapped_column(Integer, default=10)
+    presenter_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="RESTRICT"))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    """Notes for the minutes, as rich text (Qt's HTML subset)."""
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[ItemState] = mapped_column(
+        str_enum(ItemState, "item_state"), default=ItemState.PENDING
+    )
+    elapsed_seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    running_since: Mapped[datetime | None] = mapped_column()
+
+    meeting: Mapped[Meeting] = relationship(back_populates="items")
+    presenter: Mapped[Member | None] = relationship()
+
+
+class Attendance(Base):
+    """A member's attendance status at a meeting (present, absent, excused)."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (UniqueConstraint("meeting_id", "member_id", name="uq_attendance_member"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="RESTRICT"))
+    status: Mapped[AttendanceStatus] = mapped_column(
+        str_enum(AttendanceStatus, "attendance_status")
+    )
+
+
+class PresenceInterval(Base):
+    """A stretch of time a member was in the room (arrival to departure)."""
+
+    __tablename__ = "presence_interval"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="RESTRICT"))
+    arrived_at: Mapped[datetime] = mapped_column()
+    left_at: Mapped[datetime | None] = mapped_column()
+
+
+class SpeakerState(enum.StrEnum):
+    """Where a request to speak stands."""
+
+    WAITING = "waiting"
+    SPEAKING = "speaking"
+    DONE = "done"
+    WITHDRAWN = "withdrawn"
+
+
+class SpeakerEntry(Base):
+    """A request to speak: queued, speaking, done or withdrawn, with its times."""
+
+    __tablename__ = "speaker_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="SET NULL")
+    )
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="RESTRICT"))
+    kind: Mapped[TurnKind] = mapped_column(str_enum(TurnKind, "turn_kind"))
+    state: Mapped[SpeakerState] = mapped_column(
+        str_enum(SpeakerState, "speaker_state"), default=SpeakerState.WAITING
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    queued_at: Mapped[datetime] = mapped_column()
+    started_at: Mapped[datetime | None] = mapped_column()
+    ended_at: Mapped[datetime | None] = mapped_column()
+
+
+class ActionItem(Base):
+    """Something a member agreed to do, from a meeting's agenda item."""
+
+    __tablename__ = "action_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="RESTRICT"), index=True
+    )
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="SET NULL")
+    )
+    owner_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="RESTRICT"))
+    description: Mapped[str] = mapped_column(Text)
+    due_on: Mapped[date | None] = mapped_column()
+    status: Mapped[ActionStatus] = mapped_column(
+        str_enum(ActionStatus, "action_status"), default=ActionStatus.OPEN
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    closed_at: Mapped[datetime | None] = mapped_column()

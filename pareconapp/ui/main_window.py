@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -68,9 +68,11 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(210)
         self.pages_stack = QStackedWidget()
         self.pages: list[Page] = []
+        self.undo_group = QUndoGroup(self)
         for page_class in page_classes():
             page = page_class()
             self.pages.append(page)
+            self.undo_group.addStack(page.undo_stack)
             self.pages_stack.addWidget(page)
             item = QListWidgetItem(QIcon(str(icon_path(page.icon_name))), page.title())
             item.setData(Qt.ItemDataRole.UserRole, page.area_id)
@@ -149,6 +151,10 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_qt_action = self._action(self.tr("About &Qt"), QApplication.aboutQt)
         self.sidebar_action = self._action(self.tr("Go to &Areas List"), self.focus_sidebar, "F6")
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence(keys.Undo))
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
         self.page_actions: list[QAction] = []
         for number, page in enumerate(self.pages, start=1):
             action = self._action(
@@ -173,6 +179,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
+        self.edit_menu = menu_bar.addMenu(self.tr("&Edit"))
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
         self.view_menu = menu_bar.addMenu(self.tr("&View"))
         for action in self.page_actions:
             self.view_menu.addAction(action)
@@ -208,6 +217,7 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(self.pages):
             self.pages_stack.setCurrentIndex(row)
+            self.undo_group.setActiveStack(self.pages[row].undo_stack)
             self.settings.last_page = self.pages[row].area_id
 
     def show_area(self, index: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from pareconapp.services.assembly import AssemblyService
@@ -18,6 +19,8 @@ class Page(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.assembly: AssemblyService | None = None
+        self.undo_stack = QUndoStack(self)
+        """Edits on this page; the main window's Edit menu undoes and redoes them."""
 
     def title(self) -> str:
         """The translated title shown in the sidebar."""
@@ -26,6 +29,7 @@ class Page(QWidget):
     def set_assembly(self, assembly: AssemblyService | None) -> None:
         """Show ``assembly`` (``None`` when the file is closed)."""
         self.assembly = assembly
+        self.undo_stack.clear()
         self.refresh()
 
     def refresh(self) -> None:

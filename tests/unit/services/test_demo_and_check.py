@@ -85,3 +85,25 @@ def test_check_reports_a_non_assembly(tmp_path: Path) -> None:
     report = check_file(path)
     assert not report.ok
     assert "not a Parecon Assembly file" in str(report.problems[0])
+
+
+def test_demo_meetings(demo_assembly) -> None:
+    from pareconapp.core.meetings import AgendaKind, MeetingStatus
+
+    meetings = demo_assembly.meetings.list_meetings()
+    assert [m.status for m in meetings] == [
+        MeetingStatus.PLANNED,
+        MeetingStatus.CLOSED,
+        MeetingStatus.CLOSED,
+    ]
+    planned, recent, older = meetings
+    assert demo_assembly.meetings.meeting(planned.id).items[0].kind is AgendaKind.ACTION_REVIEW
+    overdue = demo_assembly.actions.list_actions(overdue_only=True)
+    assert len(overdue) == 1
+    assert overdue[0].meeting_id == older.id
+    summary = demo_assembly.attendance.summary(older.id)
+    assert summary.attended >= 15
+    assert summary.absent == 2
+    assert summary.excused == 1
+    notes = [i.notes for i in demo_assembly.meetings.meeting(older.id).items if i.notes]
+    assert notes and all(n.startswith("<p>") for n in notes)
