@@ -24,6 +24,17 @@ import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from pareconapp.core.i18n import QT_TRANSLATE_NOOP
+
+RULES = QT_TRANSLATE_NOOP(
+    "Stack",
+    "Progressive stack: people who have spoken fewer times in this meeting go ahead of those "
+    "who have spoken more; among people who have spoken equally often, first come, first "
+    "served. Points of order go first, then direct responses, whatever the setting. Moving "
+    "someone by hand keeps them where they were put.",
+)
+"""The rules in one sentence, for tooltips and the projector."""
+
 
 class TurnKind(enum.StrEnum):
     """Why someone asked to speak."""

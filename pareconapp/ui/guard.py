@@ -36,3 +36,13 @@ def busy_cursor() -> Iterator[None]:
         yield
     finally:
         QGuiApplication.restoreOverrideCursor()
+
+
+def attempt(parent: QWidget | None, action: Callable[[], object], title: str | None = None) -> bool:
+    """Run ``action``; ``True`` if it succeeded, ``False`` (after a message) if refused."""
+    try:
+        action()
+    except UserError as error:
+        show_user_error(parent, error, title)
+        return False
+    return True

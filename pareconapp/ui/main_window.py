@@ -61,6 +61,23 @@ class MainWindow(QMainWindow):
         self.welcome.demo_requested.connect(self.open_demo)
         self.welcome.recent_requested.connect(lambda text: self.open_file(Path(text)))
 
+        self._create_workspace()
+
+        self.file_label = QLabel()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(160)
+        self.busy.hide()
+        self.statusBar().addPermanentWidget(self.busy)
+        self.statusBar().addPermanentWidget(self.file_label)
+
+        self._create_actions()
+        self._create_menus()
+        self._update_state()
+        self.restore_geometry()
+
+    def _create_workspace(self) -> None:
+        """The sidebar of areas and the stack of their pages."""
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setIconSize(QSize(24, 24))
@@ -91,19 +108,6 @@ class MainWindow(QMainWindow):
         self.central.addWidget(self.welcome)
         self.central.addWidget(self.workspace)
         self.setCentralWidget(self.central)
-
-        self.file_label = QLabel()
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(160)
-        self.busy.hide()
-        self.statusBar().addPermanentWidget(self.busy)
-        self.statusBar().addPermanentWidget(self.file_label)
-
-        self._create_actions()
-        self._create_menus()
-        self._update_state()
-        self.restore_geometry()
 
     # -- actions and menus ----------------------------------------------------------------
 

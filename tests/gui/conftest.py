@@ -43,6 +43,13 @@ class MessageBoxes:
         monkeypatch.setattr(
             QMessageBox, "about", lambda parent, title, text: self._record("about", title, text)
         )
+        self.answer = QMessageBox.StandardButton.Yes
+        """What every question box answers."""
+        monkeypatch.setattr(QMessageBox, "question", self._question)
+
+    def _question(self, parent, title, text, *args, **kwargs):
+        self.shown.append(("question", title, text))
+        return self.answer
 
     def _record(self, kind: str, title: str, text: str):
         from PySide6.QtWidgets import QMessageBox

@@ -11,9 +11,10 @@ from pareconapp.ui.pages.base import Page
 
 def page_classes() -> list[type[Page]]:
     """The page classes in sidebar order."""
+    from pareconapp.ui.pages.meetings import MeetingsPage
     from pareconapp.ui.pages.members import MembersPage
 
-    return [MembersPage]
+    return [MembersPage, MeetingsPage]
 
 
 __all__ = ["Page", "page_classes"]

@@ -96,7 +96,7 @@ def test_demo_meetings(demo_assembly) -> None:
         MeetingStatus.CLOSED,
         MeetingStatus.CLOSED,
     ]
-    planned, recent, older = meetings
+    planned, _recent, older = meetings
     assert demo_assembly.meetings.meeting(planned.id).items[0].kind is AgendaKind.ACTION_REVIEW
     overdue = demo_assembly.actions.list_actions(overdue_only=True)
     assert len(overdue) == 1

@@ -1,0 +1,1 @@
+"""The Meetings area: preparing meetings, running them, attendance, stack, action items."""

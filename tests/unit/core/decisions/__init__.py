@@ -1,0 +1,1 @@
+"""Tests of the decisions package (pareconapp.core.decisions)."""
