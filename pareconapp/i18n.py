@@ -23,8 +23,9 @@ def render(message: UserMessage) -> str:
         for key, value in message.params.items()
     }
     source = message.source
-    return UserMessage(source, params).render(
-        QCoreApplication.translate(source.context, source.text)
+    count = -1 if message.count is None else message.count
+    return UserMessage(source, params, message.count).render(
+        QCoreApplication.translate(source.context, source.text, None, count)
     )
 
 
