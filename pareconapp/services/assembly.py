@@ -12,7 +12,9 @@ from sqlalchemy import select
 
 from pareconapp.services.actions import ActionService
 from pareconapp.services.attendance import AttendanceService
+from pareconapp.services.audit import AuditLog
 from pareconapp.services.clock import Clock, system_clock
+from pareconapp.services.decisions import DecisionService
 from pareconapp.services.meetings import MeetingService
 from pareconapp.services.members import MemberService
 from pareconapp.services.security import FacilitatorSecurity
@@ -33,6 +35,8 @@ class AssemblyService:
         self.attendance = AttendanceService(file, clock)
         self.speakers = SpeakerService(file, clock)
         self.actions = ActionService(file, clock)
+        self.decisions = DecisionService(file, clock)
+        self.audit = AuditLog(file)
 
     @classmethod
     def open(cls, path: Path, clock: Clock = system_clock) -> AssemblyService:

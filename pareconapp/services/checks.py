@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pareconapp.core.decisions import verify_chain
 from pareconapp.core.i18n import QT_TRANSLATE_NOOP, UserError, UserMessage
+from pareconapp.services.audit import entries_of_rows
 from pareconapp.store import migrate
 from pareconapp.store.assembly_file import inspect_revision, read_header, read_only_connection
 
@@ -95,5 +98,37 @@ def _check_database(report: CheckReport) -> None:
             )
         else:
             report.passed.append(UserMessage(QT_TRANSLATE_NOOP("check", "foreign keys: ok")))
+        _check_audit_log(report, connection)
     finally:
         connection.close()
+
+
+def _check_audit_log(report: CheckReport, connection: sqlite3.Connection) -> None:
+    """Verify the hash chain of the decision log (files from before it have none)."""
+    exists = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'"
+    ).fetchone()
+    if not exists:
+        return
+    rows = connection.execute(
+        "SELECT payload, previous_hash, hash FROM audit_log ORDER BY id"
+    ).fetchall()
+    try:
+        broken = verify_chain(entries_of_rows(rows))
+    except ValueError as error:
+        report.problems.append(
+            UserMessage(
+                QT_TRANSLATE_NOOP("check", "decision log: an entry is unreadable ({detail})"),
+                {"detail": str(error)},
+            )
+        )
+        return
+    if broken is not None:
+        report.problems.append(broken.message)
+    else:
+        report.passed.append(
+            UserMessage(
+                QT_TRANSLATE_NOOP("check", "decision log: %n entry(ies), chain intact"),
+                count=len(rows),
+            )
+        )

@@ -169,6 +169,15 @@ def _outside_transaction(engine: Engine, statement: str) -> None:
         raw.execute(statement).close()
 
 
+def checkpoint(file: AssemblyFile) -> None:
+    """Move committed pages from the journal into the file and empty the journal.
+
+    After a secret ballot this leaves no record of the order of writes in the ``-wal``
+    file; it is as durable as the commit itself.
+    """
+    _outside_transaction(file.engine, "PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 def backup_copy(source: sqlite3.Connection, target: Path) -> None:
     """Write a consistent copy of an open database to ``target`` atomically."""
     temporary = target.with_name(f".{target.name}.partial-{os.getpid()}")

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, text
 
 from pareconapp.paths import migrations_dir
 
-SCHEMA_REVISION = "0002"
+SCHEMA_REVISION = "0003"
 """The revision these models describe; a test checks it is Alembic's single head.
 
 Kept as a constant so opening an up-to-date file does not need to load the migration

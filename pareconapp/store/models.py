@@ -8,6 +8,7 @@ naming convention below) because SQLite batch migrations depend on them.
 from __future__ import annotations
 
 import enum
+from typing import Any
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -298,3 +299,143 @@ class ActionItem(Base):
     )
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     closed_at: Mapped[datetime | None] = mapped_column()
+
+
+class DecisionStatus(enum.StrEnum):
+    """Where a decision is: drafted, impact assessed, ballot open, closed, or withdrawn."""
+
+    DRAFT = "draft"
+    ASSESSED = "assessed"
+    OPEN = "open"
+    CLOSED = "closed"
+    WITHDRAWN = "withdrawn"
+
+
+class BallotMode(enum.StrEnum):
+    """How members vote on a decision."""
+
+    SECRET = "secret"
+    ROLL_CALL = "roll_call"
+    SHOW_OF_HANDS = "show_of_hands"
+
+
+class Decision(Base):
+    """A proposal, its impact assessment, its ballot and its result.
+
+    Settings and results are stored as the JSON the core writes (``to_dict``), so what the
+    minutes print is exactly what was counted. Once the ballot opens, the text, options,
+    rule and weights never change.
+    """
+
+    __tablename__ = "decision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id", ondelete="RESTRICT"), index=True)
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="SET NULL"))
+    title: Mapped[str] = mapped_column(String(300))
+    text: Mapped[str] = mapped_column(Text, default="")
+    """The full proposal as rich text (Qt's HTML subset)."""
+    options: Mapped[list[str]] = mapped_column(JSON, default=list)
+    rule: Mapped[dict[str, Any]] = mapped_column(JSON)
+    ballot_mode: Mapped[BallotMode] = mapped_column(str_enum(BallotMode, "ballot_mode"))
+    receipts: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[DecisionStatus] = mapped_column(
+        str_enum(DecisionStatus, "decision_status"), default=DecisionStatus.DRAFT)
+    withdrawn_reason: Mapped[str] = mapped_column(Text, default="")
+    impact_method: Mapped[str] = mapped_column(String(40), default="")
+    impact_input: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """What the facilitator entered (levels, groups, numbers...), to edit it again."""
+    rationale: Mapped[str] = mapped_column(Text, default="")
+    weights: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """``ImpactWeights.to_dict()``; locked when the ballot opens."""
+    secrecy: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """Secret ballots: the weight classes and whether small classes were accepted."""
+    attendance: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """Who was present, and their weight, when the ballot opened (for the quorum)."""
+    tie_break: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """``DecisionResult.to_dict()``, computed once when the ballot closes."""
+    slot_width: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    opened_at: Mapped[datetime | None] = mapped_column()
+    closed_at: Mapped[datetime | None] = mapped_column()
+
+
+class BallotSlot(Base):
+    """One secret ballot, prepared blank when the ballot opens and filled when cast.
+
+    Secrecy in the store: no member id, no timestamp, no sequence; the key is random and the
+    table has no rowid, so rows sit in random order; every slot of a decision is created
+    together and keeps the same size when filled (the choice is padded), so nothing about
+    the file's layout follows the order in which ballots were cast.
+    """
+
+    __tablename__ = "ballot"
+    __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 - SQLAlchemy API
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decision.id", ondelete="RESTRICT"))
+    weight_class: Mapped[int] = mapped_column(Integer)
+    weight: Mapped[str] = mapped_column(String(80))
+    """The class weight as an exact fraction (``"p/q"``)."""
+    cast: Mapped[bool] = mapped_column(default=False)
+    choice: Mapped[str] = mapped_column(Text)
+    """The choice as JSON padded with spaces to the decision's slot width."""
+    receipt: Mapped[str | None] = mapped_column(String(16))
+
+
+class BallotCast(Base):
+    """That a member has voted on a decision - never what they chose."""
+
+    __tablename__ = "ballot_cast"
+    __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 - SQLAlchemy API
+
+    decision_id: Mapped[int] = mapped_column(
+        ForeignKey("decision.id", ondelete="RESTRICT"), primary_key=True)
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("member.id", ondelete="RESTRICT"), primary_key=True)
+
+
+class RollCallVote(Base):
+    """An open vote: who chose what (roll-call decisions only)."""
+
+    __tablename__ = "roll_call_vote"
+    __table_args__ = (UniqueConstraint("decision_id", "member_id", name="uq_roll_call_member"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decision.id", ondelete="RESTRICT"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="RESTRICT"))
+    weight: Mapped[str] = mapped_column(String(80))
+    choice: Mapped[str] = mapped_column(Text)
+    cast_at: Mapped[datetime] = mapped_column()
+
+
+class HandCount(Base):
+    """A show of hands (or paper count): how many of one weight class chose one option."""
+
+    __tablename__ = "hand_count"
+    __table_args__ = (
+        UniqueConstraint("decision_id", "weight_class", "choice", name="uq_hand_count_cell"),
+        CheckConstraint("count >= 0", name="count_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decision.id", ondelete="RESTRICT"))
+    weight_class: Mapped[int] = mapped_column(Integer)
+    weight: Mapped[str] = mapped_column(String(80))
+    choice: Mapped[str] = mapped_column(Text)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class AuditLogEntry(Base):
+    """The append-only, hash-chained log of ballots opened, closed and counted."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    payload: Mapped[str] = mapped_column(Text)
+    """Canonical JSON of what happened."""
+    previous_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
