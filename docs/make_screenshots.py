@@ -11,6 +11,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import QWidget  # noqa: E402
 
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(_home / "settings"))
 
+from pareconapp.core.stack import TurnKind  # noqa: E402
 from pareconapp.services.demo import create_demo_file  # noqa: E402
 from pareconapp.ui.app import create_application  # noqa: E402
 from pareconapp.ui.main_window import MainWindow  # noqa: E402
@@ -66,6 +68,117 @@ def welcome(window: MainWindow) -> QWidget:
 @shot("members")
 def members(window: MainWindow) -> QWidget:
     return show_area(window, "members")
+
+
+def page(window: MainWindow, area_id: str) -> Any:
+    return next(p for p in window.pages if p.area_id == area_id)
+
+
+@shot("meetings-agenda")
+def meetings_agenda(window: MainWindow) -> QWidget:
+    show_area(window, "meetings")
+    meetings = page(window, "meetings")
+    meetings.tabs.setCurrentIndex(0)
+    meetings.detail_tabs.setCurrentIndex(0)
+    meetings.agenda.table.selectRow(2)
+    return window
+
+
+@shot("meetings-attendance")
+def meetings_attendance(window: MainWindow) -> QWidget:
+    show_area(window, "meetings")
+    meetings = page(window, "meetings")
+    held = [m for m in meetings.list_model.rows() if m.status.value == "closed"]
+    meetings.select_meeting(held[-1].id)
+    meetings.detail_tabs.setCurrentIndex(1)
+    return window
+
+
+@shot("action-items")
+def action_items(window: MainWindow) -> QWidget:
+    show_area(window, "meetings")
+    meetings = page(window, "meetings")
+    meetings.tabs.setCurrentWidget(meetings.all_actions)
+    meetings.all_actions.status.setCurrentIndex(3)
+    meetings.all_actions.reload()
+    return window
+
+
+@shot("facilitation")
+def facilitation(window: MainWindow) -> QWidget:
+    show_area(window, "meetings")
+    meetings = page(window, "meetings")
+    meetings.tabs.setCurrentIndex(0)
+    planned = [m for m in meetings.list_model.rows() if m.status.value == "planned"][0]
+    meetings.select_meeting(planned.id)
+    assembly = window.assembly
+    assert assembly is not None
+    members = [m.id for m in assembly.members.list_members(active_only=True)]
+    for member in members[:17]:
+        assembly.attendance.check_in(planned.id, member)
+    meetings.start_or_continue()
+    assembly.meetings.step(planned.id, +1)
+    for member in members[3:6]:
+        assembly.speakers.add(planned.id, member)
+    assembly.speakers.next_speaker(planned.id)
+    assembly.speakers.add(planned.id, members[8], TurnKind.DIRECT_RESPONSE)
+    assembly.speakers.add(planned.id, members[9])
+    meetings.facilitation.reload()
+    meetings.facilitation.stack.refresh()
+    meetings.facilitation.notes.set_html(
+        "<p>Team reports: the repair shop is two weeks behind; <b>tyre stock</b> is fine "
+        "again.</p><ul><li>Frame team: first aluminium frame welded.</li></ul>")
+    return window
+
+
+@shot("decisions-impact")
+def decisions_impact(window: MainWindow) -> QWidget:
+    show_area(window, "decisions")
+    decisions = page(window, "decisions")
+    assessed = [d for d in decisions.model.rows() if d.status.value == "assessed"][0]
+    decisions.select(assessed.id)
+    decisions.tabs.setCurrentWidget(decisions.impact)
+    return window
+
+
+@shot("decisions-proposal")
+def decisions_proposal(window: MainWindow) -> QWidget:
+    show_area(window, "decisions")
+    decisions = page(window, "decisions")
+    assessed = [d for d in decisions.model.rows() if d.status.value == "assessed"][0]
+    decisions.select(assessed.id)
+    decisions.tabs.setCurrentWidget(decisions.proposal)
+    return window
+
+
+@shot("decisions-ballot")
+def decisions_ballot(window: MainWindow) -> QWidget:
+    show_area(window, "decisions")
+    decisions = page(window, "decisions")
+    opened = [d for d in decisions.model.rows() if d.status.value == "open"][0]
+    decisions.select(opened.id)
+    decisions.tabs.setCurrentWidget(decisions.ballot)
+    return window
+
+
+@shot("decisions-result")
+def decisions_result(window: MainWindow) -> QWidget:
+    show_area(window, "decisions")
+    decisions = page(window, "decisions")
+    closed = [d for d in decisions.model.rows() if d.title.startswith("Open on Saturdays")][0]
+    decisions.select(closed.id)
+    decisions.tabs.setCurrentWidget(decisions.result)
+    return window
+
+
+@shot("decisions-result-ranked")
+def decisions_result_ranked(window: MainWindow) -> QWidget:
+    show_area(window, "decisions")
+    decisions = page(window, "decisions")
+    closed = [d for d in decisions.model.rows() if d.title.startswith("Colour")][0]
+    decisions.select(closed.id)
+    decisions.tabs.setCurrentWidget(decisions.result)
+    return window
 
 
 def open_demo(window: MainWindow, path: Path) -> None:

@@ -156,6 +156,32 @@ class DemoMeeting:
 
 
 @dataclass(frozen=True)
+class DemoDecision:
+    """A decision of the demo, at the stage it has reached.
+
+    ``meeting`` indexes the demo's meetings (``None``: outside any meeting) and ``item``
+    names the agenda item it belongs to. ``team_levels`` set each team's impact level
+    (teams not named are not affected). ``votes`` are choices in the core's JSON form,
+    given in turn to the eligible members present (fewer votes than voters: the rest do
+    not vote).
+    """
+
+    title: str
+    text: str
+    meeting: int | None
+    item: str | None
+    rule: str
+    mode: str
+    team_levels: tuple[tuple[str, str], ...]
+    rationale: str
+    stage: str  # "assessed", "open" or "closed"
+    votes: tuple[object, ...] = ()
+    options: tuple[str, ...] = ()
+    threshold: tuple[int, int] | None = None
+    opens_after_minutes: int = 0
+
+
+@dataclass(frozen=True)
 class DemoAssembly:
     """Everything the demo generator produces."""
 
@@ -164,6 +190,7 @@ class DemoAssembly:
     councils: tuple[DemoCouncil, ...]
     members: tuple[DemoMember, ...]
     meetings: tuple[DemoMeeting, ...] = field(default=())
+    decisions: tuple[DemoDecision, ...] = field(default=())
     facilitator_passphrase: str = ""
 
 
@@ -222,6 +249,7 @@ def demo_assembly(members: int = 24, seed: int = 2026, today: date | None = None
         meetings=_demo_meetings(
             [p.display_name for p in people if p.active], rng, today or date.today()
         ),
+        decisions=DEMO_DECISIONS if members >= 12 else (),
         facilitator_passphrase=DEMO_PASSPHRASE,
     )
 
@@ -274,6 +302,15 @@ def _demo_meetings(names: list[str], rng: random.Random, today: date) -> tuple[D
                     "<p>Proposal: open on Saturdays from June to August.</p>",
                     "Draft a rota that keeps everyone's weekly hours.",
                     elapsed_minutes=16,
+                ),
+                DemoItem(
+                    "Decide: Saturday opening in summer",
+                    "decision",
+                    10,
+                    pick(4),
+                    "<p>Secret ballot, weighted by how much each team's week changes.</p>",
+                    "Passed.",
+                    elapsed_minutes=11,
                 ),
             ),
             attendance=_attendance(
@@ -332,6 +369,24 @@ def _demo_meetings(names: list[str], rng: random.Random, today: date) -> tuple[D
                     "<p>Extraction fan in the paint corner is weak.</p>",
                     "Book an inspector.",
                     elapsed_minutes=12,
+                ),
+                DemoItem(
+                    "Adopt the safety checklist",
+                    "decision",
+                    10,
+                    pick(2),
+                    "<p>Consensus; one member stood aside.</p>",
+                    "Adopted.",
+                    elapsed_minutes=7,
+                ),
+                DemoItem(
+                    "Colour of the workshop door",
+                    "decision",
+                    10,
+                    pick(5),
+                    "<p>Ranked ballot by roll call.</p>",
+                    "Teal.",
+                    elapsed_minutes=9,
                 ),
             ),
             attendance=_attendance(
@@ -394,3 +449,127 @@ def _attendance(
         else:
             records.append(DemoAttendance(name, "present"))
     return tuple(records)
+
+
+_ALL_TEAMS_MEDIUM = tuple((team, "medium") for team in TEAMS)
+
+DEMO_DECISIONS = (
+    DemoDecision(
+        title="Open on Saturdays from June to August",
+        text="<p>The shop opens on Saturdays 10:00-16:00 in June, July and August. Hours "
+        "worked on Saturdays replace weekday hours; nobody works more.</p>",
+        meeting=0,
+        item="Decide: Saturday opening in summer",
+        rule="simple_majority",
+        mode="secret",
+        team_levels=(
+            ("Shop & logistics", "high"),
+            ("Repair shop", "medium"),
+            ("Frame building", "low"),
+        ),
+        rationale="Shop staff carry most Saturday hours; repairs follow the customers; "
+        "frame building is hardly affected.",
+        stage="closed",
+        opens_after_minutes=62,
+        votes=(
+            "yes",
+            "yes",
+            "no",
+            "yes",
+            "abstain",
+            "yes",
+            "no",
+            "yes",
+            "yes",
+            "no",
+            "yes",
+            "yes",
+            "no",
+            "yes",
+            "yes",
+        ),
+    ),
+    DemoDecision(
+        title="Adopt the workshop safety checklist",
+        text="<p>Every shift starts with the five-point checklist (extraction, guards, first "
+        "aid kit, fire exit, tool wear) and signs it on the board.</p>",
+        meeting=1,
+        item="Adopt the safety checklist",
+        rule="consensus",
+        mode="roll_call",
+        team_levels=_ALL_TEAMS_MEDIUM,
+        rationale="Everyone on the floor works under the same safety routine.",
+        stage="closed",
+        opens_after_minutes=40,
+        votes=({"stance": "agree", "reason": ""},) * 9
+        + ({"stance": "stand_aside", "reason": "Five points are too many for short shifts."},)
+        + ({"stance": "agree", "reason": ""},) * 5,
+    ),
+    DemoDecision(
+        title="Colour of the new workshop door",
+        text="<p>The new street door needs a colour; rank the three the neighbours liked.</p>",
+        meeting=1,
+        item="Colour of the workshop door",
+        rule="schulze",
+        mode="roll_call",
+        options=("Teal", "Signal orange", "Deep blue"),
+        team_levels=_ALL_TEAMS_MEDIUM,
+        rationale="Everyone passes the door every day; all teams equally.",
+        stage="closed",
+        opens_after_minutes=50,
+        votes=(
+            ["Teal", "Deep blue", "Signal orange"],
+            ["Signal orange", "Teal", "Deep blue"],
+            ["Teal", "Signal orange", "Deep blue"],
+            ["Deep blue", "Teal", "Signal orange"],
+            ["Teal", "Signal orange"],
+            ["Signal orange", "Deep blue", "Teal"],
+            ["Deep blue", "Teal"],
+            ["Teal", "Deep blue", "Signal orange"],
+            ["Signal orange", "Teal", "Deep blue"],
+            ["Teal"],
+            ["Deep blue", "Signal orange"],
+            ["Teal", "Signal orange", "Deep blue"],
+            ["Signal orange", "Teal"],
+        ),
+    ),
+    DemoDecision(
+        title="Buy the frame jig (middle quote, with training)",
+        text="<p>Buy the jig of the middle quote (3,100) including two days of training for "
+        "the frame team, paid from the equipment reserve.</p>",
+        meeting=2,
+        item="Buy the frame jig?",
+        rule="super_majority",
+        threshold=(2, 3),
+        mode="secret",
+        team_levels=(
+            ("Frame building", "high"),
+            ("Repair shop", "low"),
+            ("Shop & logistics", "low"),
+        ),
+        rationale="The frame team works with the jig every day; the others share the reserve "
+        "it is paid from.",
+        stage="assessed",
+    ),
+    DemoDecision(
+        title="Tyre supplier for the federation's bulk order",
+        text="<p>The federation bundles tyre orders; choose our supplier.</p>",
+        meeting=None,
+        item=None,
+        rule="plurality",
+        mode="secret",
+        options=("Ciclo cooperative", "Northern Rubber Works", "Velo Supply"),
+        team_levels=(("Repair shop", "high"), ("Shop & logistics", "medium")),
+        rationale="The repair shop fits the tyres; the shop handles stock and returns.",
+        stage="open",
+        votes=(
+            "Ciclo cooperative",
+            "Velo Supply",
+            "Ciclo cooperative",
+            "Ciclo cooperative",
+            "Northern Rubber Works",
+            "Ciclo cooperative",
+            "Velo Supply",
+        ),
+    ),
+)

@@ -77,6 +77,8 @@ class ImportRow:
     line: int
     record: MemberRecord | None
     problems: list[UserMessage] = field(default_factory=list)
+    cells: dict[str, str] = field(default_factory=dict)
+    """The row's values by column, as written (to show rows with problems)."""
 
 
 @dataclass
@@ -285,7 +287,7 @@ def _check_row(
             active=active_text in _TRUE,
         )
     )
-    return ImportRow(line, record, problems)
+    return ImportRow(line, record, problems, cells=dict(values))
 
 
 def _known(

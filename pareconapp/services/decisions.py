@@ -518,6 +518,24 @@ class DecisionService:
             _count(session, decision, ballots, tie_break, now)
             return _row(decision)
 
+    def receipts(self, decision_id: int) -> list[tuple[str, str]]:
+        """Receipt codes with the choice each recorded, once the ballot has closed."""
+        with self._file.transaction() as session:
+            decision = _get(session, decision_id)
+            if decision.status is not DecisionStatus.CLOSED or not decision.receipts:
+                return []
+            slots = session.scalars(
+                select(BallotSlot)
+                .where(
+                    BallotSlot.decision_id == decision_id,
+                    BallotSlot.cast.is_(True),
+                    BallotSlot.receipt.is_not(None),
+                )
+                .order_by(BallotSlot.receipt)
+            )
+            ranked = _rule(decision).kind.is_ranked
+            return [(s.receipt or "", _choice_text(json.loads(s.choice), ranked)) for s in slots]
+
     def resolve(self, decision_id: int, tie_break: TieBreak) -> DecisionRow:
         """Count a closed ballot again with the chair's casting choice or a drawn lot."""
         now = self._clock()
@@ -539,6 +557,17 @@ class DecisionService:
 
 
 # -- helpers (one place for each rule) -----------------------------------------------------
+
+
+def _choice_text(data: Any, ranked: bool) -> str:
+    """A stored choice as plain text (for published receipt lists)."""
+    if data is None:
+        return "abstain"
+    if isinstance(data, list):
+        return (" > " if ranked else ", ").join(str(item) for item in data)
+    if isinstance(data, dict):
+        return str(data.get("stance", ""))
+    return str(data)
 
 
 def _json(value: object) -> Any:

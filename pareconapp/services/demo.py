@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from fractions import Fraction
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pareconapp.core.demo import DemoAssembly, DemoMeeting, demo_assembly
+from pareconapp.core.decisions import (
+    DecisionRule,
+    ImpactLevel,
+    RuleKind,
+    choice_from_json,
+    impacts_from_levels,
+)
+from pareconapp.core.demo import DemoAssembly, DemoDecision, DemoMeeting, demo_assembly
 from pareconapp.core.meetings import ActionStatus, AgendaKind, AttendanceStatus, MeetingStatus
 from pareconapp.core.secrets import hash_secret
+from pareconapp.services.assembly import AssemblyService
+from pareconapp.services.clock import ManualClock, system_clock
+from pareconapp.services.decisions import DecisionFields, ImpactInput
 from pareconapp.services.meetings import ensure_action_review
 from pareconapp.store.assembly_file import AssemblyFile
 from pareconapp.store.models import (
@@ -18,6 +29,7 @@ from pareconapp.store.models import (
     AgendaItem,
     Assembly,
     Attendance,
+    BallotMode,
     Council,
     CouncilKind,
     ItemState,
@@ -35,12 +47,15 @@ def create_demo_file(path: Path, members: int = DEFAULT_MEMBERS, seed: int = DEF
     demo = demo_assembly(members=members, seed=seed)
     file = AssemblyFile.create(path, demo.name, demo.description)
     try:
-        _write(file, demo)
+        meeting_ids = _write(file, demo)
+        for decision in demo.decisions:
+            _write_decision(file, decision, meeting_ids)
     finally:
         file.close()
 
 
-def _write(file: AssemblyFile, demo: DemoAssembly) -> None:
+def _write(file: AssemblyFile, demo: DemoAssembly) -> list[int]:
+    """Write councils, members and meetings; return the meetings' ids in demo order."""
     with file.transaction() as session:
         councils: dict[str, Council] = {}
         for position, spec in enumerate(demo.councils):
@@ -73,6 +88,71 @@ def _write(file: AssemblyFile, demo: DemoAssembly) -> None:
         if demo.facilitator_passphrase:
             assembly = session.scalars(select(Assembly)).one()
             assembly.facilitator_passphrase = hash_secret(demo.facilitator_passphrase)
+        session.flush()
+        return [meeting.id for meeting in meetings]
+
+
+def _write_decision(file: AssemblyFile, spec: DemoDecision, meeting_ids: list[int]) -> None:
+    """Take a demo decision through the real services up to the stage it has reached."""
+    meeting_id = meeting_ids[spec.meeting] if spec.meeting is not None else None
+    clock = ManualClock(system_clock())
+    service = AssemblyService(file, clock)
+    if meeting_id is not None:
+        meeting = service.meetings.meeting(meeting_id).meeting
+        clock.now = meeting.starts_at + timedelta(minutes=spec.opens_after_minutes)
+        items = service.meetings.meeting(meeting_id).items
+        item_id = next((i.id for i in items if i.title == spec.item), None)
+    else:
+        item_id = None
+    rule = DecisionRule(
+        RuleKind(spec.rule), threshold=Fraction(*spec.threshold) if spec.threshold else None
+    )
+    decision = service.decisions.create(
+        DecisionFields(
+            spec.title,
+            spec.text,
+            spec.options,
+            rule,
+            BallotMode(spec.mode),
+            False,
+            meeting_id,
+            item_id,
+        )
+    )
+    teams = {c.name: c.id for c in service.members.councils(CouncilKind.TEAM)}
+    levels = dict(spec.team_levels)
+    members = service.members.list_members(active_only=True)
+    impacts = impacts_from_levels(
+        {m.id: ImpactLevel(levels.get(m.team, ImpactLevel.NONE.value)) for m in members}
+    )
+    service.decisions.assess(
+        decision,
+        ImpactInput(
+            "groups",
+            impacts,
+            spec.rationale,
+            entered={
+                "groups": {f"council:{teams[name]}": level for name, level in levels.items()},
+                "overlap": "highest",
+            },
+        ),
+    )
+    if spec.mode == BallotMode.SECRET and service.decisions.secrecy_report(decision).small:
+        service.decisions.merge_small_classes(decision)
+    if spec.stage == "assessed":
+        return
+    service.decisions.open_ballot(decision)
+    kind = rule.kind
+    voters = [v for v in service.decisions.voters(decision) if v.may_vote]
+    for voter, vote in zip(voters, spec.votes, strict=False):
+        choice = choice_from_json(kind, vote)  # type: ignore[arg-type]
+        if spec.mode == BallotMode.SECRET:
+            service.decisions.cast_secret(decision, voter.member_id, choice)
+        else:
+            service.decisions.cast_roll_call(decision, voter.member_id, choice)
+    if spec.stage == "closed":
+        clock.advance(minutes=5)
+        service.decisions.close_ballot(decision)
 
 
 def _write_meeting(session: Session, spec: DemoMeeting, members: dict[str, Member]) -> Meeting:

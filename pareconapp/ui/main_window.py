@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
             page = page_class()
             self.pages.append(page)
             self.undo_group.addStack(page.undo_stack)
+            page.data_changed.connect(lambda p=page: self._others_stale(p))
             self.pages_stack.addWidget(page)
             item = QListWidgetItem(QIcon(str(icon_path(page.icon_name))), page.title())
             item.setData(Qt.ItemDataRole.UserRole, page.area_id)
@@ -158,7 +159,8 @@ class MainWindow(QMainWindow):
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence(keys.Undo))
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
+        # Both common redo keys, once each (the platform's own Redo may already be one).
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.page_actions: list[QAction] = []
         for number, page in enumerate(self.pages, start=1):
             action = self._action(
@@ -220,9 +222,18 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(self.pages):
+            page = self.pages[row]
+            if page.stale and self.assembly is not None:
+                page.stale = False
+                page.refresh()
             self.pages_stack.setCurrentIndex(row)
             self.undo_group.setActiveStack(self.pages[row].undo_stack)
             self.settings.last_page = self.pages[row].area_id
+
+    def _others_stale(self, changed: Page) -> None:
+        for page in self.pages:
+            if page is not changed:
+                page.stale = True
 
     def show_area(self, index: int) -> None:
         """Show the page at ``index`` and give it keyboard focus."""

@@ -148,7 +148,9 @@ class ActionsPanel(QWidget):
             rows = self.assembly.actions.list_actions(
                 owner_id=self.owner.currentData(),
                 overdue_only=self.overdue.isChecked(),
-                status=self.status.currentData(),
+                status=ActionStatus(self.status.currentData())
+                if self.status.currentData()
+                else None,
             )
         else:
             rows = self.assembly.actions.list_actions(meeting_id=self.meeting_id)

@@ -320,7 +320,7 @@ class AgendaEditor(QWidget):
             title = item.title  # keep the stored (untranslated) title of automatic items
         return ItemFields(
             title,
-            self.kind.currentData(),
+            AgendaKind(self.kind.currentData()),
             self.timebox.value(),
             self.presenter.currentData(),
             self.notes.html(),

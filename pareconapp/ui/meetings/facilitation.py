@@ -264,13 +264,9 @@ class FacilitationView(QWidget):
         self.progress.setRange(0, max(1, int(box)))
         self.progress.setValue(min(int(elapsed), int(box)))
         if state.phase is TimerPhase.OVERTIME:
-            note = self.tr("{time} over time").format(
-                time=duration(-remaining)
-            )
+            note = self.tr("{time} over time").format(time=duration(-remaining))
         elif state.phase is TimerPhase.WARNING:
-            note = self.tr("{time} left — time to wrap up").format(
-                time=duration(remaining)
-            )
+            note = self.tr("{time} left — time to wrap up").format(time=duration(remaining))
         else:
             note = self.tr("{time} left").format(time=duration(remaining))
         if not state.running:

@@ -11,10 +11,11 @@ from pareconapp.ui.pages.base import Page
 
 def page_classes() -> list[type[Page]]:
     """The page classes in sidebar order."""
+    from pareconapp.ui.pages.decisions import DecisionsPage
     from pareconapp.ui.pages.meetings import MeetingsPage
     from pareconapp.ui.pages.members import MembersPage
 
-    return [MembersPage, MeetingsPage]
+    return [MembersPage, MeetingsPage, DecisionsPage]
 
 
 __all__ = ["Page", "page_classes"]

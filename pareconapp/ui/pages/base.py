@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -16,11 +17,16 @@ class Page(QWidget):
     icon_name = ""
     """The name of the page's SVG icon in ``resources/icons``."""
 
+    data_changed = Signal()
+    """Emitted after the page changed data other pages show (members, meetings...)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.assembly: AssemblyService | None = None
         self.undo_stack = QUndoStack(self)
         """Edits on this page; the main window's Edit menu undoes and redoes them."""
+        self.stale = False
+        """Set when another page changed data this page shows; it refreshes when shown."""
 
     def title(self) -> str:
         """The translated title shown in the sidebar."""

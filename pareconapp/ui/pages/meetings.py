@@ -83,6 +83,7 @@ class MeetingsPage(Page):
         self.detail_tabs.addTab(self.meeting_actions, self.tr("Action &items"))
 
         left = QWidget()
+        left.setMinimumWidth(380)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.new_button)
@@ -144,6 +145,10 @@ class MeetingsPage(Page):
         """Reload the list of meetings and the selected one."""
         self.all_actions.set_assembly(self.assembly)
         self.meeting_actions.set_assembly(self.assembly)
+        running = self.mode.currentWidget() is self.facilitation
+        if running and self.assembly is not None and self.facilitation.assembly is self.assembly:
+            self.facilitation.reload()  # keep the facilitator where they are
+            return
         self.facilitation.stop()
         self.mode.setCurrentWidget(self.planner)
         if self.assembly is None:

@@ -1,0 +1,481 @@
+"""Impact assessment: who is affected how much, normalised to voting weights.
+
+The facilitator sets impact per member or per group (levels or numbers), or records what
+members declared and what the assembly reviewed; a floor and a cap are options; a rationale
+is required. The weights are computed by the core (``assess_impact``) through the service
+and shown as a table and a bar chart; for a secret ballot the weight classes are shown with
+a warning for classes too small to keep the secret.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pareconapp.core.decisions import (
+    GroupOverlap,
+    ImpactLevel,
+    impacts_from_declarations,
+    impacts_from_groups,
+    impacts_from_levels,
+)
+from pareconapp.core.i18n import QT_TRANSLATE_NOOP, UserError, user_error
+from pareconapp.i18n import render
+from pareconapp.services.assembly import AssemblyService
+from pareconapp.services.decisions import DecisionRow, ImpactInput
+from pareconapp.services.members import MemberRow
+from pareconapp.store.models import BallotMode, CouncilKind, DecisionStatus
+from pareconapp.ui.charts import BarChart, BarChartData
+from pareconapp.ui.decisions.labels import percent
+from pareconapp.ui.errors import show_user_error
+
+METHODS = ("levels", "groups", "numbers", "declared")
+MAX_CHART_ROWS = 24
+
+
+def level_name(level: ImpactLevel) -> str:
+    """An impact level in words."""
+    return {
+        ImpactLevel.NONE: QCoreApplication.translate("Decisions", "not affected"),
+        ImpactLevel.LOW: QCoreApplication.translate("Decisions", "low"),
+        ImpactLevel.MEDIUM: QCoreApplication.translate("Decisions", "medium"),
+        ImpactLevel.HIGH: QCoreApplication.translate("Decisions", "high"),
+    }[level]
+
+
+class LevelBox(QComboBox):
+    """A combo box of impact levels."""
+
+    def __init__(self, value: str = ImpactLevel.MEDIUM.value, allow_blank: bool = False) -> None:
+        super().__init__()
+        if allow_blank:
+            self.addItem("—", None)
+        for level in ImpactLevel:
+            self.addItem(level_name(level), level.value)
+        self.set_value(value)
+
+    def set_value(self, value: str | None) -> None:
+        """Select ``value`` (a level's value, or ``None`` for blank)."""
+        self.setCurrentIndex(max(0, self.findData(value)))
+
+    def value(self) -> str | None:
+        """The selected level's value."""
+        data = self.currentData()
+        return None if data is None else str(data)
+
+
+class ImpactEditor(QWidget):
+    """Enter an impact assessment and compute the weights."""
+
+    assessed = Signal(int)  # decision id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.assembly: AssemblyService | None = None
+        self.decision: DecisionRow | None = None
+        self.members: list[MemberRow] = []
+        self.method = QComboBox()
+        self.method.addItem(self.tr("Levels per member"), "levels")
+        self.method.addItem(self.tr("Levels per group (teams, councils)"), "groups")
+        self.method.addItem(self.tr("Numbers per member"), "numbers")
+        self.method.addItem(self.tr("Declared by members, reviewed by the assembly"), "declared")
+        self.member_table = QTableWidget(0, 5)
+        self.member_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Member"),
+                self.tr("Team"),
+                self.tr("Impact"),
+                self.tr("Reviewed"),
+                self.tr("Weight"),
+            ]
+        )
+        self.member_table.verticalHeader().hide()
+        self.member_table.horizontalHeader().setStretchLastSection(True)
+        self.member_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        _size_columns(self.member_table, stretch=0, fixed={2: 170, 3: 170})
+        self.member_table.setAccessibleName(self.tr("Impact per member"))
+        self.group_table = QTableWidget(0, 3)
+        self.group_table.setHorizontalHeaderLabels(
+            [self.tr("Group"), self.tr("Members"), self.tr("Impact")]
+        )
+        self.group_table.verticalHeader().hide()
+        self.group_table.horizontalHeader().setStretchLastSection(True)
+        self.group_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        _size_columns(self.group_table, stretch=0, fixed={2: 170})
+        self.overlap = QComboBox()
+        self.overlap.addItem(
+            self.tr("A member in several groups takes the highest impact"), GroupOverlap.HIGHEST
+        )
+        self.overlap.addItem(self.tr("A member in several groups adds them up"), GroupOverlap.SUM)
+        groups_box = QWidget()
+        groups_layout = QVBoxLayout(groups_box)
+        groups_layout.setContentsMargins(0, 0, 0, 0)
+        groups_layout.addWidget(self.group_table, 1)
+        groups_layout.addWidget(self.overlap)
+        self.inputs = QStackedWidget()
+        self.inputs.addWidget(self.member_table)
+        self.inputs.addWidget(groups_box)
+
+        self.floor = QDoubleSpinBox()
+        self.floor.setRange(0, 50)
+        self.floor.setDecimals(1)
+        self.floor.setSuffix(" %")
+        self.floor.setSpecialValueText(self.tr("none"))
+        self.floor.setToolTip(self.tr("Everyone affected gets at least this share of the say"))
+        self.cap = QDoubleSpinBox()
+        self.cap.setRange(0, 100)
+        self.cap.setDecimals(1)
+        self.cap.setSuffix(" %")
+        self.cap.setSpecialValueText(self.tr("none"))
+        self.cap.setToolTip(self.tr("Nobody gets more than this share of the say"))
+        self.rationale = QPlainTextEdit()
+        self.rationale.setPlaceholderText(
+            self.tr("Why are these members affected this much? (required; the minutes print it)")
+        )
+        self.rationale.setTabChangesFocus(True)
+        self.rationale.setMaximumHeight(90)
+        self.compute_button = QPushButton(self.tr("&Compute weights"))
+        self.compute_button.setObjectName("primaryButton")
+        self.chart = BarChart()
+        self.secrecy = QLabel()
+        self.secrecy.setWordWrap(True)
+        self.merge_button = QPushButton(self.tr("&Merge small classes"))
+        self.accept_small = QCheckBox(
+            self.tr("Accept the risk for small classes (the minutes record it)")
+        )
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&How:"), self.method)
+        bounds = QHBoxLayout()
+        bounds.addWidget(QLabel(self.tr("Floor:")))
+        bounds.addWidget(self.floor)
+        bounds.addSpacing(16)
+        bounds.addWidget(QLabel(self.tr("Cap:")))
+        bounds.addWidget(self.cap)
+        bounds.addStretch(1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(form)
+        left_layout.addWidget(self.inputs, 1)
+        left_layout.addLayout(bounds)
+        rationale_label = QLabel(self.tr("&Rationale:"))
+        rationale_label.setBuddy(self.rationale)
+        left_layout.addWidget(rationale_label)
+        left_layout.addWidget(self.rationale)
+        compute_row = QHBoxLayout()
+        compute_row.addStretch(1)
+        compute_row.addWidget(self.compute_button)
+        left_layout.addLayout(compute_row)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(self.tr("Voting weights"))
+        heading.setObjectName("sectionHeading")
+        right_layout.addWidget(heading)
+        right_layout.addWidget(self.summary)
+        right_layout.addWidget(self.chart, 1)
+        right_layout.addWidget(self.secrecy)
+        secrecy_row = QHBoxLayout()
+        secrecy_row.addWidget(self.merge_button)
+        secrecy_row.addWidget(self.accept_small, 1)
+        right_layout.addLayout(secrecy_row)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([600, 480])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.method.currentIndexChanged.connect(lambda _: self._method_changed())
+        self.compute_button.clicked.connect(self.compute)
+        self.merge_button.clicked.connect(self.merge_small_classes)
+
+    # -- showing --------------------------------------------------------------------------
+
+    def show_decision(self, assembly: AssemblyService, decision: DecisionRow | None) -> None:
+        """Edit ``decision``'s assessment."""
+        self.assembly, self.decision = assembly, decision
+        self.members = assembly.members.list_members(active_only=True)
+        entered: dict[str, Any] = dict(decision.impact_input or {}) if decision else {}
+        self.method.blockSignals(True)
+        self.method.setCurrentIndex(
+            max(
+                0,
+                self.method.findData(
+                    decision.impact_method if decision and decision.impact_method else "levels"
+                ),
+            )
+        )
+        self.method.blockSignals(False)
+        self._fill_members(entered)
+        self._fill_groups(entered)
+        self.overlap.setCurrentIndex(
+            max(
+                0,
+                self.overlap.findData(
+                    GroupOverlap(entered.get("overlap", GroupOverlap.HIGHEST.value))
+                ),
+            )
+        )
+        weights = decision.weights if decision else None
+        self.floor.setValue(float(weights.floor * 100) if weights and weights.floor else 0)
+        self.cap.setValue(float(weights.cap * 100) if weights and weights.cap else 0)
+        self.rationale.setPlainText(decision.rationale if decision else "")
+        editable = decision is not None and decision.status in (
+            DecisionStatus.DRAFT,
+            DecisionStatus.ASSESSED,
+        )
+        for widget in (
+            self.method,
+            self.inputs,
+            self.floor,
+            self.cap,
+            self.rationale,
+            self.compute_button,
+            self.merge_button,
+            self.accept_small,
+        ):
+            widget.setEnabled(editable)
+        self._method_changed()
+        self._show_weights()
+
+    def _fill_members(self, entered: dict[str, Any]) -> None:
+        values = entered.get("members", {})
+        reviewed = entered.get("reviewed", {})
+        table = self.member_table
+        table.setRowCount(len(self.members))
+        for row, member in enumerate(self.members):
+            name = QTableWidgetItem(member.display_name)
+            name.setData(Qt.ItemDataRole.UserRole, member.id)
+            name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            table.setItem(row, 0, name)
+            team = QTableWidgetItem(member.team)
+            team.setFlags(team.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            table.setItem(row, 1, team)
+            value = values.get(str(member.id))
+            table.setCellWidget(row, 2, LevelBox(value or ImpactLevel.MEDIUM.value))
+            table.setItem(row, 2, QTableWidgetItem(value or "1"))
+            table.setCellWidget(row, 3, LevelBox(reviewed.get(str(member.id)), allow_blank=True))
+            weight = QTableWidgetItem("")
+            weight.setFlags(weight.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            weight.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(row, 4, weight)
+
+    def _groups(self) -> list[tuple[str, str, list[int]]]:
+        """(key, name, member ids) of every team and consumer council."""
+        groups: list[tuple[str, str, list[int]]] = []
+        assert self.assembly is not None
+        for council in self.assembly.members.councils():
+            if council.kind is CouncilKind.WORKER:
+                continue
+            ids = [m.id for m in self.members if council.id in (m.team_id, m.consumer_council_id)]
+            groups.append((f"council:{council.id}", council.name, ids))
+        return groups
+
+    def _fill_groups(self, entered: dict[str, Any]) -> None:
+        values = entered.get("groups", {})
+        groups = self._groups()
+        self.group_table.setRowCount(len(groups))
+        for row, (key, name, ids) in enumerate(groups):
+            item = QTableWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.group_table.setItem(row, 0, item)
+            count = QTableWidgetItem(str(len(ids)))
+            count.setFlags(count.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.group_table.setItem(row, 1, count)
+            self.group_table.setCellWidget(
+                row, 2, LevelBox(values.get(key, ImpactLevel.NONE.value))
+            )
+
+    def _method_changed(self) -> None:
+        method = self.method.currentData()
+        self.inputs.setCurrentIndex(1 if method == "groups" else 0)
+        numbers = method == "numbers"
+        for row in range(self.member_table.rowCount()):
+            box = self.member_table.cellWidget(row, 2)
+            if box is not None:
+                box.setVisible(not numbers)
+        self.member_table.setColumnHidden(3, method != "declared")
+        header = self.member_table.horizontalHeaderItem(2)
+        if header is not None:
+            header.setText(self.tr("Declared") if method == "declared" else self.tr("Impact"))
+        secret = self.decision is not None and self.decision.ballot_mode is BallotMode.SECRET
+        for widget in (self.secrecy, self.merge_button, self.accept_small):
+            widget.setVisible(secret)
+
+    # -- reading the input ----------------------------------------------------------------
+
+    def _member_values(self, column: int) -> dict[int, str | None]:
+        values: dict[int, str | None] = {}
+        for row in range(self.member_table.rowCount()):
+            member_id = _cell(self.member_table, row, 0).data(Qt.ItemDataRole.UserRole)
+            box = self.member_table.cellWidget(row, column)
+            if self.method.currentData() == "numbers" and column == 2:
+                values[member_id] = _cell(self.member_table, row, 2).text().strip()
+            else:
+                values[member_id] = box.value() if isinstance(box, LevelBox) else None
+        return values
+
+    def impact_input(self) -> ImpactInput:
+        """The assessment as entered (raises ``UserError`` for bad numbers)."""
+        method = self.method.currentData()
+        entered: dict[str, Any] = {"method": method}
+        if method == "groups":
+            chosen = {}
+            for row in range(self.group_table.rowCount()):
+                key = _cell(self.group_table, row, 0).data(Qt.ItemDataRole.UserRole)
+                box = self.group_table.cellWidget(row, 2)
+                assert isinstance(box, LevelBox)
+                chosen[key] = box.value() or ImpactLevel.NONE.value
+            members = {key: ids for key, _, ids in self._groups()}
+            overlap = GroupOverlap(self.overlap.currentData())
+            impacts = impacts_from_groups(
+                members, {k: ImpactLevel(v) for k, v in chosen.items()}, overlap
+            )
+            for member in self.members:
+                impacts.setdefault(member.id, Fraction(0))
+            entered.update(groups=chosen, overlap=overlap.value)
+        else:
+            values = self._member_values(2)
+            entered["members"] = {str(k): v for k, v in values.items()}
+            if method == "numbers":
+                impacts = impacts_from_levels({m: _number(v) for m, v in values.items()})
+            else:
+                levels = {m: ImpactLevel(v or ImpactLevel.NONE.value) for m, v in values.items()}
+                if method == "declared":
+                    reviewed = {m: ImpactLevel(v) for m, v in self._member_values(3).items() if v}
+                    entered["reviewed"] = {str(k): v.value for k, v in reviewed.items()}
+                    impacts = impacts_from_declarations(levels, reviewed)
+                else:
+                    impacts = impacts_from_levels(levels)
+        floor = Fraction(round(self.floor.value() * 10), 1000) or None
+        cap = Fraction(round(self.cap.value() * 10), 1000) or None
+        return ImpactInput(method, impacts, self.rationale.toPlainText(), floor, cap, entered)
+
+    # -- actions --------------------------------------------------------------------------
+
+    def compute(self) -> None:
+        """Assess the impact through the service and show the weights."""
+        if self.assembly is None or self.decision is None:
+            return
+        try:
+            self.decision = self.assembly.decisions.assess(self.decision.id, self.impact_input())
+        except UserError as error:
+            show_user_error(self, error)
+            return
+        self._show_weights()
+        self.assessed.emit(self.decision.id)
+
+    def merge_small_classes(self) -> None:
+        """Merge weight classes too small to keep the secret."""
+        if self.assembly is None or self.decision is None:
+            return
+        try:
+            self.decision = self.assembly.decisions.merge_small_classes(self.decision.id)
+        except UserError as error:
+            show_user_error(self, error)
+            return
+        self._show_weights()
+        self.assessed.emit(self.decision.id)
+
+    def _show_weights(self) -> None:
+        decision = self.decision
+        weights = decision.weights if decision else None
+        names = {m.id: m.display_name for m in self.members}
+        for row in range(self.member_table.rowCount()):
+            member_id = _cell(self.member_table, row, 0).data(Qt.ItemDataRole.UserRole)
+            text = percent(weights.weight(member_id)) if weights else ""
+            _cell(self.member_table, row, 4).setText(text)
+        if weights is None or decision is None:
+            self.chart.set_data(None)
+            self.summary.setText(self.tr("Compute the weights to see them here."))
+            self.secrecy.clear()
+            self.merge_button.setEnabled(False)
+            return
+        ranked = sorted(weights.weights.items(), key=lambda kv: (-kv[1], names.get(kv[0], "")))
+        shown = ranked[:MAX_CHART_ROWS]
+        top = max((w for _, w in shown), default=Fraction(1))
+        self.chart.set_data(
+            BarChartData(
+                categories=tuple(names.get(m, str(m)) for m, _ in shown),
+                series=(self.tr("weight"),),
+                values=tuple((float(w),) for _, w in shown),
+                labels=tuple((percent(w),) for _, w in shown),
+                maximum=float(top),
+            )
+        )
+        text = self.tr("%n member(s) vote", "", len(weights.weights))
+        if weights.excluded:
+            text += " · " + self.tr("%n not affected", "", len(weights.excluded))
+        if len(ranked) > MAX_CHART_ROWS:
+            text += " · " + self.tr("the chart shows the {n} largest").format(n=MAX_CHART_ROWS)
+        self.summary.setText(text)
+        if decision.ballot_mode is BallotMode.SECRET and self.assembly is not None:
+            report = self.assembly.decisions.secrecy_report(decision.id)
+            lines = [
+                self.tr("Weight {weight}: {n} voters").format(weight=percent(c.weight), n=c.size)
+                for c in report.classes
+            ]
+            lines += [
+                f"<span style='color:#b00020'>{render(w.message)}</span>" for w in report.small
+            ]
+            self.secrecy.setText(
+                self.tr("Secret ballot weight classes:") + "<br>" + "<br>".join(lines)
+            )
+            self.merge_button.setEnabled(
+                bool(report.small)
+                and decision.status in (DecisionStatus.DRAFT, DecisionStatus.ASSESSED)
+            )
+
+
+def _size_columns(table: QTableWidget, stretch: int, fixed: dict[int, int]) -> None:
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    for column, width in fixed.items():
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(column, width)
+
+
+def _cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    item = table.item(row, column)
+    assert item is not None, f"no item at {row}, {column}"
+    return item
+
+
+def _number(text: str | None) -> Fraction:
+    try:
+        return Fraction((text or "0").replace(",", "."))
+    except (ValueError, ZeroDivisionError):
+        raise user_error(
+            QT_TRANSLATE_NOOP("Decisions", 'Impact: "{value}" is not a number.'), value=text
+        ) from None

@@ -1,0 +1,108 @@
+"""Translated names of decision settings and outcomes, in one place."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from PySide6.QtCore import QCoreApplication
+
+from pareconapp.core.decisions import (
+    AbstentionRule,
+    DecisionRule,
+    Outcome,
+    RuleKind,
+    TieRule,
+    describe_rule,
+)
+from pareconapp.i18n import render
+from pareconapp.store.models import BallotMode, DecisionStatus
+
+_tr = QCoreApplication.translate
+
+
+def rule_kind(kind: RuleKind) -> str:
+    """A decision rule's name."""
+    return {
+        RuleKind.SIMPLE_MAJORITY: _tr("Decisions", "Weighted simple majority"),
+        RuleKind.SUPER_MAJORITY: _tr("Decisions", "Weighted super-majority"),
+        RuleKind.CONSENSUS: _tr("Decisions", "Consensus (passes unless blocked)"),
+        RuleKind.CONSENT: _tr("Decisions", "Consent (no paramount objection)"),
+        RuleKind.PLURALITY: _tr("Decisions", "Weighted plurality (alternatives)"),
+        RuleKind.APPROVAL: _tr("Decisions", "Weighted approval (alternatives)"),
+        RuleKind.SCHULZE: _tr("Decisions", "Weighted Schulze (ranked alternatives)"),
+        RuleKind.INSTANT_RUNOFF: _tr("Decisions", "Weighted instant-runoff (ranked)"),
+    }[kind]
+
+
+def ballot_mode(mode: BallotMode) -> str:
+    """How members vote."""
+    return {
+        BallotMode.SECRET: _tr("Decisions", "Secret ballot on the shared laptop"),
+        BallotMode.ROLL_CALL: _tr("Decisions", "Roll call (open vote)"),
+        BallotMode.SHOW_OF_HANDS: _tr("Decisions", "Show of hands / paper count"),
+    }[mode]
+
+
+def status(value: DecisionStatus) -> str:
+    """Where a decision is."""
+    return {
+        DecisionStatus.DRAFT: _tr("Decisions", "draft"),
+        DecisionStatus.ASSESSED: _tr("Decisions", "impact assessed"),
+        DecisionStatus.OPEN: _tr("Decisions", "ballot open"),
+        DecisionStatus.CLOSED: _tr("Decisions", "closed"),
+        DecisionStatus.WITHDRAWN: _tr("Decisions", "withdrawn"),
+    }[value]
+
+
+def outcome(value: Outcome, winner: str | None = None) -> str:
+    """The result in words."""
+    if value is Outcome.PASSED and winner:
+        return _tr("Decisions", "CHOSEN: {winner}").format(winner=winner)
+    return {
+        Outcome.PASSED: _tr("Decisions", "PASSED"),
+        Outcome.FAILED: _tr("Decisions", "NOT PASSED"),
+        Outcome.NO_QUORUM: _tr("Decisions", "NO QUORUM - nothing decided"),
+        Outcome.PENDING: _tr("Decisions", "WAITING for the chair's casting choice or a ruling"),
+    }[value]
+
+
+def abstentions(value: AbstentionRule) -> str:
+    """How abstentions count."""
+    return {
+        AbstentionRule.NOT_COUNTED: _tr("Decisions", "Abstentions are not counted"),
+        AbstentionRule.COUNT_AS_NO: _tr("Decisions", "Abstentions count as no"),
+    }[value]
+
+
+def tie_rule(value: TieRule) -> str:
+    """How ties are decided."""
+    return {
+        TieRule.STATUS_QUO: _tr("Decisions", "A tie keeps the status quo"),
+        TieRule.CASTING_CHOICE: _tr("Decisions", "The chair's casting choice decides a tie"),
+        TieRule.LOT: _tr("Decisions", "A tie is decided by lot (seed recorded)"),
+    }[value]
+
+
+def rule_sentences(rule: DecisionRule) -> list[str]:
+    """The rule and its settings, one sentence each (as the minutes print them)."""
+    return [render(message) for message in describe_rule(rule)]
+
+
+def choice_name(option: str) -> str:
+    """A yes/no/abstain or stance name in words; alternatives are shown as they are."""
+    names = {
+        "yes": _tr("Decisions", "Yes"),
+        "no": _tr("Decisions", "No"),
+        "abstain": _tr("Decisions", "Abstain"),
+        "agree": _tr("Decisions", "Agree"),
+        "stand_aside": _tr("Decisions", "Stand aside"),
+        "block": _tr("Decisions", "Block"),
+        "consent": _tr("Decisions", "Consent"),
+        "object": _tr("Decisions", "Object"),
+    }
+    return names.get(option, option)
+
+
+def percent(share: Fraction | float) -> str:
+    """A share in percent, one decimal."""
+    return f"{float(share) * 100:.1f} %"
