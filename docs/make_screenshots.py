@@ -11,8 +11,8 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _home = Path(tempfile.mkdtemp(prefix="pareconapp-shots-"))
@@ -109,7 +109,7 @@ def facilitation(window: MainWindow) -> QWidget:
     show_area(window, "meetings")
     meetings = page(window, "meetings")
     meetings.tabs.setCurrentIndex(0)
-    planned = [m for m in meetings.list_model.rows() if m.status.value == "planned"][0]
+    planned = next(m for m in meetings.list_model.rows() if m.status.value == "planned")
     meetings.select_meeting(planned.id)
     assembly = window.assembly
     assert assembly is not None
@@ -135,7 +135,7 @@ def facilitation(window: MainWindow) -> QWidget:
 def decisions_impact(window: MainWindow) -> QWidget:
     show_area(window, "decisions")
     decisions = page(window, "decisions")
-    assessed = [d for d in decisions.model.rows() if d.status.value == "assessed"][0]
+    assessed = next(d for d in decisions.model.rows() if d.status.value == "assessed")
     decisions.select(assessed.id)
     decisions.tabs.setCurrentWidget(decisions.impact)
     return window
@@ -145,7 +145,7 @@ def decisions_impact(window: MainWindow) -> QWidget:
 def decisions_proposal(window: MainWindow) -> QWidget:
     show_area(window, "decisions")
     decisions = page(window, "decisions")
-    assessed = [d for d in decisions.model.rows() if d.status.value == "assessed"][0]
+    assessed = next(d for d in decisions.model.rows() if d.status.value == "assessed")
     decisions.select(assessed.id)
     decisions.tabs.setCurrentWidget(decisions.proposal)
     return window
@@ -155,7 +155,7 @@ def decisions_proposal(window: MainWindow) -> QWidget:
 def decisions_ballot(window: MainWindow) -> QWidget:
     show_area(window, "decisions")
     decisions = page(window, "decisions")
-    opened = [d for d in decisions.model.rows() if d.status.value == "open"][0]
+    opened = next(d for d in decisions.model.rows() if d.status.value == "open")
     decisions.select(opened.id)
     decisions.tabs.setCurrentWidget(decisions.ballot)
     return window
@@ -165,7 +165,7 @@ def decisions_ballot(window: MainWindow) -> QWidget:
 def decisions_result(window: MainWindow) -> QWidget:
     show_area(window, "decisions")
     decisions = page(window, "decisions")
-    closed = [d for d in decisions.model.rows() if d.title.startswith("Open on Saturdays")][0]
+    closed = next(d for d in decisions.model.rows() if d.title.startswith("Open on Saturdays"))
     decisions.select(closed.id)
     decisions.tabs.setCurrentWidget(decisions.result)
     return window
@@ -175,7 +175,7 @@ def decisions_result(window: MainWindow) -> QWidget:
 def decisions_result_ranked(window: MainWindow) -> QWidget:
     show_area(window, "decisions")
     decisions = page(window, "decisions")
-    closed = [d for d in decisions.model.rows() if d.title.startswith("Colour")][0]
+    closed = next(d for d in decisions.model.rows() if d.title.startswith("Colour"))
     decisions.select(closed.id)
     decisions.tabs.setCurrentWidget(decisions.result)
     return window

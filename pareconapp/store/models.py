@@ -8,8 +8,8 @@ naming convention below) because SQLite batch migrations depend on them.
 from __future__ import annotations
 
 import enum
-from typing import Any
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,

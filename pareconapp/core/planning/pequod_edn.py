@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import cast
 
-import edn_format  # type: ignore[import-untyped]
+import edn_format
 import numpy as np
 
 from pareconapp.core.i18n import QT_TRANSLATE_NOOP, SourceText, UserError, UserMessage

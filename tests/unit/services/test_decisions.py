@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 
@@ -144,7 +143,7 @@ def test_the_file_links_no_voter_to_a_ballot(assembly, meeting, demo_file) -> No
         assert len({length for *_, length in rows}) == 1, "every slot has the same size"
         stored_order = [receipt for _, _, receipt, _ in rows]
         assert stored_order == sorted(
-            stored_order, key=lambda r: dict((row[2], row[0]) for row in rows)[r]
+            stored_order, key=lambda r: {row[2]: row[0] for row in rows}[r]
         )  # rows come back in key order...
         assert stored_order != cast_order_receipts  # ...which is not the casting order
         voters = [
