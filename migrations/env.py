@@ -8,10 +8,10 @@ transaction on that connection. ``render_as_batch`` makes ALTERs work on SQLite.
 from alembic import context
 from sqlalchemy import create_engine
 
-from pareconapp.store.models import Base
+from pareconapp.store import load_models
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = load_models()
 
 
 def _configure(connection):

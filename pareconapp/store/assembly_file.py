@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pareconapp import __version__
 from pareconapp.core.i18n import QT_TRANSLATE_NOOP, UserMessage
-from pareconapp.store import migrate
+from pareconapp.store import load_models, migrate
 from pareconapp.store.errors import (
     DamagedFile,
     FileInUse,
@@ -155,6 +155,7 @@ def _configure_connection(foreign_keys: bool) -> Any:
 
 def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     """A SQLAlchemy engine on ``path`` with our connection settings."""
+    load_models()  # every area's tables and relationships, before any session exists
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _configure_connection(foreign_keys))
     event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))

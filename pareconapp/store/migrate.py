@@ -18,12 +18,22 @@ from sqlalchemy import Connection, text
 
 from pareconapp.paths import migrations_dir
 
-SCHEMA_REVISION = "0003"
-"""The revision these models describe; a test checks it is Alembic's single head.
+REVISION_FILE_PATTERN = "[0-9][0-9][0-9][0-9]_*.py"
 
-Kept as a constant so opening an up-to-date file does not need to load the migration
-scripts at all (start-up time).
-"""
+
+def _newest_revision_on_disk() -> str:
+    """The highest ``NNNN`` of the shipped ``versions/NNNN_*.py`` scripts.
+
+    Revisions are numbered ``0001``, ``0002``... each revising the one before (a test
+    checks this), so the newest file is the head - found without loading Alembic, which
+    keeps opening an up-to-date file fast.
+    """
+    names = sorted(p.name for p in (migrations_dir() / "versions").glob(REVISION_FILE_PATTERN))
+    return names[-1][:4]
+
+
+SCHEMA_REVISION = _newest_revision_on_disk()
+"""The revision the models describe (the single head)."""
 
 
 class ForeignKeyViolationError(RuntimeError):

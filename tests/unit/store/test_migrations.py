@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from pareconapp.store import migrate
 from pareconapp.store.assembly_file import AssemblyFile, make_engine
-from pareconapp.store.models import Assembly, Base, Member
+from pareconapp.store import load_models
+from pareconapp.store.models import Assembly, Member
 from tests.conftest import FIXTURES
 
 
@@ -21,6 +22,14 @@ def test_single_head_matches_the_models_revision() -> None:
     heads = migrate.script_directory().get_heads()
     assert len(heads) == 1
     assert heads[0] == migrate.SCHEMA_REVISION == migrate.head_revision()
+
+
+def test_revisions_are_numbered_in_a_line() -> None:
+    revisions = sorted(migrate.script_directory().walk_revisions(), key=lambda r: r.revision)
+    for number, revision in enumerate(revisions, start=1):
+        assert revision.revision == f"{number:04d}"
+        assert revision.down_revision == (None if number == 1 else f"{number - 1:04d}")
+        assert Path(revision.path).name.startswith(revision.revision + "_")
 
 
 def _empty_engine(tmp_path: Path):
@@ -42,7 +51,7 @@ def test_migrated_schema_matches_models(tmp_path: Path) -> None:
     with engine.begin() as connection:
         migrate.upgrade(connection)
         context = MigrationContext.configure(connection, opts={"compare_type": True})
-        differences = compare_metadata(context, Base.metadata)
+        differences = compare_metadata(context, load_models())
     engine.dispose()
     assert differences == []
 
