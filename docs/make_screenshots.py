@@ -181,6 +181,14 @@ def decisions_result_ranked(window: MainWindow) -> QWidget:
     return window
 
 
+@shot("remuneration")
+def remuneration(window: MainWindow) -> QWidget:
+    show_area(window, "remuneration")
+    remuneration_page = page(window, "remuneration")
+    remuneration_page.table.selectRow(2)
+    return window
+
+
 def open_demo(window: MainWindow, path: Path) -> None:
     loop = QEventLoop()
     window.assembly_opened.connect(loop.quit)

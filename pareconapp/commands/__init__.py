@@ -13,4 +13,5 @@ COMMAND_MODULES = (
     "pareconapp.commands.demo",
     "pareconapp.commands.check",
     "pareconapp.commands.plan",
+    "pareconapp.commands.remuneration",
 )

@@ -192,6 +192,8 @@ class DemoAssembly:
     meetings: tuple[DemoMeeting, ...] = field(default=())
     decisions: tuple[DemoDecision, ...] = field(default=())
     facilitator_passphrase: str = ""
+    today: date = field(default_factory=date.today)
+    """The day the demo is built around (meetings, periods)."""
 
 
 WORKER_COUNCIL = "Wheelwright Workers' Council"
@@ -251,6 +253,7 @@ def demo_assembly(members: int = 24, seed: int = 2026, today: date | None = None
         ),
         decisions=DEMO_DECISIONS if members >= 12 else (),
         facilitator_passphrase=DEMO_PASSPHRASE,
+        today=today or date.today(),
     )
 
 

@@ -17,6 +17,7 @@ from pareconapp.services.clock import Clock, system_clock
 from pareconapp.services.decisions import DecisionService
 from pareconapp.services.meetings import MeetingService
 from pareconapp.services.members import MemberService
+from pareconapp.services.remuneration import RemunerationService
 from pareconapp.services.security import FacilitatorSecurity
 from pareconapp.services.speakers import SpeakerService
 from pareconapp.store.assembly_file import AssemblyFile
@@ -37,6 +38,7 @@ class AssemblyService:
         self.actions = ActionService(file, clock)
         self.decisions = DecisionService(file, clock)
         self.audit = AuditLog(file)
+        self.remuneration = RemunerationService(file, clock)
 
     @classmethod
     def open(cls, path: Path, clock: Clock = system_clock) -> AssemblyService:

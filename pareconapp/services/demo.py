@@ -22,6 +22,7 @@ from pareconapp.core.secrets import hash_secret
 from pareconapp.services.assembly import AssemblyService
 from pareconapp.services.clock import ManualClock, system_clock
 from pareconapp.services.decisions import DecisionFields, ImpactInput
+from pareconapp.services.demo_remuneration import write_demo_remuneration
 from pareconapp.services.meetings import ensure_action_review
 from pareconapp.store.assembly_file import AssemblyFile
 from pareconapp.store.models import (
@@ -50,6 +51,8 @@ def create_demo_file(path: Path, members: int = DEFAULT_MEMBERS, seed: int = DEF
         meeting_ids = _write(file, demo)
         for decision in demo.decisions:
             _write_decision(file, decision, meeting_ids)
+        if demo.decisions:
+            write_demo_remuneration(file, demo.today, seed)
     finally:
         file.close()
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from pareconapp.core.member_import import decode_csv
+from pareconapp.files import write_text_atomically
 from pareconapp.services.assembly import AssemblyService
 from pareconapp.services.members import MemberFields, MemberRow
 from pareconapp.store.models import CouncilKind
@@ -52,7 +53,6 @@ from pareconapp.ui.members.councils import (
 )
 from pareconapp.ui.members.delegates import CouncilDelegate, HoursDelegate
 from pareconapp.ui.members.dialogs import LeaveDialog, MemberDialog, PinDialog
-from pareconapp.ui.members.files import write_text_atomically
 from pareconapp.ui.members.import_preview import ImportPreviewDialog
 from pareconapp.ui.members.table import (
     MemberColumn,

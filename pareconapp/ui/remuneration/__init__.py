@@ -1,0 +1,1 @@
+"""The Remuneration area: periods, entries, effort ratings, the table and its breakdowns."""
