@@ -5,8 +5,9 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-PY_SOURCES := pareconapp tests bench migrations docs
-TS_FILES := $(wildcard resources/translations/*.ts)
+PY_SOURCES := pareconapp tests bench migrations docs packaging
+ENGLISH_TS := resources/translations/pareconapp_en.ts
+TS_FILES := $(filter-out $(ENGLISH_TS),$(wildcard resources/translations/*.ts))
 
 .DEFAULT_GOAL := help
 .PHONY: help run test lint typecheck pytest bench screenshots translations translations-release \
@@ -53,10 +54,14 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
 
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate $$(find pareconapp -name '*.py') -ts $(TS_FILES)
+	$(BIN)/pyside6-lupdate -pluralonly $$(find pareconapp -name '*.py' | sort) -ts $(ENGLISH_TS)
+	$(BIN)/python packaging/english_plurals.py $(ENGLISH_TS) pareconapp
+	@if [ -n "$(TS_FILES)" ]; then \
+		$(BIN)/pyside6-lupdate $$(find pareconapp -name '*.py' | sort) -ts $(TS_FILES); fi
+	$(MAKE) translations-release
 
 translations-release: $(STAMP)
-	@for ts in $(TS_FILES); do $(BIN)/pyside6-lrelease $$ts -qm $${ts%.ts}.qm; done
+	@for ts in $(ENGLISH_TS) $(TS_FILES); do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm; done
 
 dist: $(STAMP)
 	$(BIN)/python -m pip wheel --no-deps --no-build-isolation -w dist .

@@ -52,12 +52,28 @@ def _route_file_to_gui(parser: argparse.ArgumentParser, argv: list[str]) -> list
     return argv
 
 
+def _install_cli_translations(argv: list[str]) -> None:
+    """Translate the command line's texts (not for the GUI, which sets up its own app)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from pareconapp.i18n import install_translators
+
+    positional = [arg for arg in argv if not arg.startswith("-")]
+    wants_gui = (not positional and "--help" not in argv and "-h" not in argv
+                 and "--version" not in argv) or (positional[:1] == ["gui"])
+    if wants_gui or QCoreApplication.instance() is not None:
+        return
+    install_translators(QCoreApplication(sys.argv[:1]))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    args = parser.parse_args(
-        _route_file_to_gui(parser, list(sys.argv[1:] if argv is None else argv))
-    )
+    routed = _route_file_to_gui(parser, arguments)
+    _install_cli_translations(routed)
+    parser = build_parser()  # again, now with the translations installed
+    args = parser.parse_args(routed)
     handler = getattr(args, "handler", None)
     if handler is None:
         from pareconapp.commands.gui import run_gui

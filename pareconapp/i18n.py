@@ -30,15 +30,22 @@ def render(message: UserMessage) -> str:
 
 
 def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
-    """Load the app's and Qt's own translations for ``locale`` (default: the system's)."""
+    """Load the app's and Qt's own translations for ``locale`` (default: the system's).
+
+    Without a translation for the locale the English one is loaded: it holds only the plural
+    forms ("1 member", "2 members") of the source texts' "%n member(s)".
+    """
     locale = locale or QLocale()
     installed: list[QTranslator] = []
-    for name, folder in (
-        ("pareconapp", str(translations_dir())),
-        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-    ):
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
-            installed.append(translator)
+    folder = str(translations_dir())
+    app_translator = QTranslator(app)
+    if app_translator.load(locale, "pareconapp", "_", folder) or app_translator.load(
+            "pareconapp_en", folder):
+        app.installTranslator(app_translator)
+        installed.append(app_translator)
+    qt_translator = QTranslator(app)
+    if qt_translator.load(locale, "qtbase", "_",
+                          QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_translator)
+        installed.append(qt_translator)
     return installed

@@ -25,6 +25,11 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> SourceText:  # noqa: N802 - lu
     return SourceText(context, text)
 
 
+def QT_TRANSLATE_N_NOOP(context: str, text: str) -> SourceText:  # noqa: N802 - lupdate's name
+    """Mark a plural ``text`` (with ``%n``) for translation; give its count to ``UserMessage``."""
+    return SourceText(context, text)
+
+
 @dataclass(frozen=True)
 class UserMessage:
     """A translatable message with named ``{placeholders}`` and their values."""

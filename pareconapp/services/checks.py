@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pareconapp.core.decisions import verify_chain
-from pareconapp.core.i18n import QT_TRANSLATE_NOOP, UserError, UserMessage
+from pareconapp.core.i18n import QT_TRANSLATE_N_NOOP, QT_TRANSLATE_NOOP, UserError, UserMessage
 from pareconapp.services.audit import entries_of_rows
 from pareconapp.store import migrate
 from pareconapp.store.assembly_file import inspect_revision, read_header, read_only_connection
@@ -128,7 +128,7 @@ def _check_audit_log(report: CheckReport, connection: sqlite3.Connection) -> Non
     else:
         report.passed.append(
             UserMessage(
-                QT_TRANSLATE_NOOP("check", "decision log: %n entry(ies), chain intact"),
+                QT_TRANSLATE_N_NOOP("check", "decision log: %n entry(ies), chain intact"),
                 count=len(rows),
             )
         )

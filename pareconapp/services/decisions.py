@@ -45,7 +45,7 @@ from pareconapp.core.decisions import (
 )
 from pareconapp.core.decisions.ballots import Choice, check_options
 from pareconapp.core.decisions.exact import fraction_from_json, fraction_to_json
-from pareconapp.core.i18n import QT_TRANSLATE_NOOP, user_error
+from pareconapp.core.i18n import QT_TRANSLATE_N_NOOP, QT_TRANSLATE_NOOP, user_error
 from pareconapp.services import audit
 from pareconapp.services.clock import Clock, system_clock
 from pareconapp.store.assembly_file import AssemblyFile, checkpoint
@@ -813,7 +813,7 @@ def _prepare_slots(
     small = small_class_warnings(classes)
     if small and not accept_small_classes:
         raise user_error(
-            QT_TRANSLATE_NOOP(
+            QT_TRANSLATE_N_NOOP(
                 "Decisions",
                 "%n weight class(es) have fewer than 3 voters, so their ballots could "
                 "be traced. Merge the small classes, or accept the risk (the minutes record it).",

@@ -9,7 +9,14 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pareconapp.core.i18n import QT_TRANSLATE_NOOP, SourceText, UserError, UserMessage, user_error
+from pareconapp.core.i18n import (
+    QT_TRANSLATE_N_NOOP,
+    QT_TRANSLATE_NOOP,
+    SourceText,
+    UserError,
+    UserMessage,
+    user_error,
+)
 from pareconapp.core.member_import import (
     MAX_WEEKLY_HOURS,
     ImportPreview,
@@ -303,7 +310,7 @@ class MemberService:
         if not preview.ok:
             raise UserError(
                 UserMessage(
-                    QT_TRANSLATE_NOOP(
+                    QT_TRANSLATE_N_NOOP(
                         "Members", "The file has %n problem(s); nothing was imported."
                     ),
                     count=preview.problem_count,
