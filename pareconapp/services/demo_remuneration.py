@@ -20,6 +20,8 @@ from pareconapp.store.assembly_file import AssemblyFile
 
 MONTHLY_BUDGET_PER_MEMBER = Decimal(2400)
 """What the demo's consumption budget allows per member and month."""
+MAX_DEMO_RATERS = 30
+"""A large demo (the 500-member benchmark) still gets only this many raters."""
 
 
 def write_demo_remuneration(file: AssemblyFile, today: date, seed: int) -> None:
@@ -32,10 +34,10 @@ def write_demo_remuneration(file: AssemblyFile, today: date, seed: int) -> None:
     members = assembly.members.list_members(active_only=True)
     budget = WorkplaceBudget(MONTHLY_BUDGET_PER_MEMBER * 3 * len(members))
     previous = assembly.remuneration.create_period(PeriodKind.QUARTER, previous_start, budget)
-    _fill(assembly, previous, rng, raters=len(members))
+    _fill(assembly, previous, rng, raters=min(len(members), MAX_DEMO_RATERS))
     assembly.remuneration.approve(previous)
     now = assembly.remuneration.create_period(PeriodKind.QUARTER, current.start, budget)
-    _fill(assembly, now, rng, raters=len(members) // 3)
+    _fill(assembly, now, rng, raters=min(len(members), MAX_DEMO_RATERS) // 3)
 
 
 def _fill(assembly: AssemblyService, period_id: int, rng: random.Random, raters: int) -> None:

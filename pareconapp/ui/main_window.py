@@ -321,7 +321,7 @@ class MainWindow(QMainWindow):
         self.settings.add_recent_file(assembly.path)
         self.settings.last_directory = str(assembly.path.parent)
         for page in self.pages:
-            page.set_assembly(assembly)
+            page.attach(assembly)  # each page loads when first shown
         area = self.settings.last_page
         index = next((i for i, p in enumerate(self.pages) if p.area_id == area), 0)
         self.sidebar.setCurrentRow(index)

@@ -34,9 +34,19 @@ class Page(QWidget):
 
     def set_assembly(self, assembly: AssemblyService | None) -> None:
         """Show ``assembly`` (``None`` when the file is closed)."""
+        self.attach(assembly)
+        self.stale = False
+        self.refresh()
+
+    def attach(self, assembly: AssemblyService | None) -> None:
+        """Take ``assembly`` without loading it yet: the page loads when it is first shown.
+
+        The main window attaches every page and refreshes only the one on screen, so opening
+        a large assembly does not build every page at start-up.
+        """
         self.assembly = assembly
         self.undo_stack.clear()
-        self.refresh()
+        self.stale = True
 
     def refresh(self) -> None:
         """Reload what the page shows from the services."""
