@@ -20,7 +20,8 @@ for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
     os.environ[_name] = str(_home / _name.lower())
 os.environ["PARECONAPP_DATA_DIR"] = str(_home / "data")
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(_home / "settings"))
@@ -189,6 +190,68 @@ def remuneration(window: MainWindow) -> QWidget:
     return window
 
 
+_kiosk: list[Any] = []
+
+
+def kiosk_on(window: MainWindow, title_start: str) -> Any:
+    """The voting screen of the demo decision whose title starts with ``title_start``."""
+    from pareconapp.ui.decisions.kiosk_session import DecisionKioskSession
+    from pareconapp.ui.kiosk.window import KioskWindow
+
+    while _kiosk:
+        _kiosk.pop().dismiss()
+    assembly = window.assembly
+    assert assembly is not None
+    decision = next(d for d in assembly.decisions.list_decisions()
+                    if d.title.startswith(title_start))
+    kiosk = KioskWindow(DecisionKioskSession(assembly, decision.id))
+    kiosk.confirm_guard_ms = 0
+    kiosk.resize(*SIZE)
+    kiosk.start(full_screen=False)
+    kiosk.resize(*SIZE)
+    _kiosk.append(kiosk)
+    settle()
+    return kiosk
+
+
+def press(widget: QWidget, *keys: Qt.Key) -> None:
+    for key in keys:
+        QTest.keyClick(widget.focusWidget() or widget, key)
+    settle(50)
+
+
+@shot("kiosk-handover")
+def kiosk_handover(window: MainWindow) -> QWidget:
+    return kiosk_on(window, "Tyre supplier")
+
+
+@shot("kiosk-names")
+def kiosk_names(window: MainWindow) -> QWidget:
+    kiosk = kiosk_on(window, "Tyre supplier")
+    press(kiosk, Qt.Key.Key_Return)
+    return kiosk
+
+
+@shot("kiosk-ballot")
+def kiosk_ballot(window: MainWindow) -> QWidget:
+    kiosk = kiosk_on(window, "Tyre supplier")
+    press(kiosk, Qt.Key.Key_Return)
+    person = next(p for p in kiosk.session.people() if p.can_take_part)
+    QTest.keyClicks(kiosk.filter, person.display_name)
+    press(kiosk, Qt.Key.Key_Return, Qt.Key.Key_2)
+    return kiosk
+
+
+@shot("kiosk-review")
+def kiosk_review(window: MainWindow) -> QWidget:
+    kiosk = kiosk_on(window, "Tyre supplier")
+    press(kiosk, Qt.Key.Key_Return)
+    person = next(p for p in kiosk.session.people() if p.can_take_part)
+    QTest.keyClicks(kiosk.filter, person.display_name)
+    press(kiosk, Qt.Key.Key_Return, Qt.Key.Key_1, Qt.Key.Key_Return)
+    return kiosk
+
+
 def open_demo(window: MainWindow, path: Path) -> None:
     loop = QEventLoop()
     window.assembly_opened.connect(loop.quit)
@@ -218,6 +281,8 @@ def main() -> None:
         target = OUT / f"{name}.png"
         widget.grab().save(str(target))
         print(f"wrote {target.relative_to(OUT.parent.parent)}")
+    while _kiosk:
+        _kiosk.pop().dismiss()
     window.close()
     app.processEvents()
 
