@@ -1,0 +1,1 @@
+"""Shipped resources: icons, themes, translations, schemas (package data)."""

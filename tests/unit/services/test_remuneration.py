@@ -105,7 +105,7 @@ def test_effort_ratings_are_anonymous(assembly, period, demo_file) -> None:
     rater, rated = entries[0].member_id, entries[1].member_id
     with pytest.raises(UserError, match="own effort"):
         service.rate_effort(period, rater, {rater: Decimal(7)})
-    with pytest.raises(UserError, match="scale|outside"):
+    with pytest.raises(UserError, match=r"scale|outside"):
         service.rate_effort(period, rater, {rated: Decimal(12)})
     service.rate_effort(period, rater, {rated: Decimal(8)})
     with pytest.raises(UserError, match="already"):

@@ -11,9 +11,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import select
 
-from pareconapp.store import migrate
+from pareconapp.store import load_models, migrate
 from pareconapp.store.assembly_file import AssemblyFile, make_engine
-from pareconapp.store import load_models
 from pareconapp.store.models import Assembly, Member
 from tests.conftest import FIXTURES
 
