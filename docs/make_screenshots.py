@@ -11,6 +11,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -250,6 +251,94 @@ def kiosk_review(window: MainWindow) -> QWidget:
     QTest.keyClicks(kiosk.filter, person.display_name)
     press(kiosk, Qt.Key.Key_Return, Qt.Key.Key_1, Qt.Key.Key_Return)
     return kiosk
+
+
+# -- projector (pareconapp.ui.projector): every view, 1920x1080 and 1024x768, light and dark --
+
+PROJECTOR_VIEWS = (
+    "agenda",
+    "item",
+    "stack",
+    "proposal",
+    "weights",
+    "progress",
+    "result",
+    "ratings",
+    "jobs",
+)
+PROJECTOR_SIZES = ((1920, 1080), (1024, 768))
+PROJECTOR_THEMES = ("light", "dark")
+PROJECTOR_DECISIONS = {
+    "proposal": "Buy the frame jig",
+    "weights": "Buy the frame jig",
+    "progress": "Tyre supplier",
+    "result": "Open on Saturdays",
+}
+PROJECTOR_CLOCK_OFFSET = {"item": (13, 30), "stack": (1, 40)}
+"""Minutes and seconds the projector's clock runs ahead: the item near the end of its
+timebox (the warning shows), the speaker a little while into their turn."""
+
+
+def projector_meeting(window: MainWindow) -> int:
+    """The demo's planned meeting in session on its reports, with a speaker and a queue."""
+    assembly = window.assembly
+    assert assembly is not None
+    meetings = assembly.meetings.list_meetings()
+    running = next((m for m in meetings if m.status.value == "in_session"), None)
+    members = [m.id for m in assembly.members.list_members(active_only=True)]
+    if running is None:
+        planned = next(m for m in meetings if m.status.value == "planned")
+        for member in members[:17]:
+            assembly.attendance.check_in(planned.id, member)
+        assembly.meetings.start_meeting(planned.id)
+        assembly.meetings.step(planned.id, +1)
+        meeting_id = planned.id
+    else:
+        meeting_id = running.id
+    state = assembly.speakers.state(meeting_id)
+    if state.current is None and not state.waiting:
+        for member in members[3:6]:
+            assembly.speakers.add(meeting_id, member)
+        assembly.speakers.next_speaker(meeting_id)
+        assembly.speakers.add(meeting_id, members[8], TurnKind.DIRECT_RESPONSE)
+        assembly.speakers.add(meeting_id, members[9])
+        assembly.speakers.add(meeting_id, members[11], TurnKind.POINT_OF_ORDER)
+    return meeting_id
+
+
+def projector_view(view: str, width: int, height: int, theme: str, window: MainWindow) -> QWidget:
+    """The projector window itself at ``width`` x ``height`` showing ``view``."""
+    from datetime import timedelta
+
+    while _kiosk:  # a kiosk on screen would keep the projector on ballot progress
+        _kiosk.pop().dismiss()
+    assembly = window.assembly
+    assert assembly is not None
+    projector_meeting(window)
+    controller = window.projector.controller
+    minutes, seconds = PROJECTOR_CLOCK_OFFSET.get(view, (0, 0))
+    controller.clock = lambda: assembly.clock() + timedelta(minutes=minutes, seconds=seconds)
+    controller.set_theme(theme)
+    title = PROJECTOR_DECISIONS.get(view)
+    if title is not None:
+        decision = next(d for d in assembly.decisions.list_decisions() if d.title.startswith(title))
+        controller.set_focus_decision(decision.id)
+    controller.pin(view)
+    projector = controller.window
+    projector.resize(width, height)
+    projector.show()
+    projector.resize(width, height)
+    settle(50)
+    controller.refresh()
+    return projector
+
+
+for _view in PROJECTOR_VIEWS:
+    for _width, _height in PROJECTOR_SIZES:
+        for _theme in PROJECTOR_THEMES:
+            shot(f"projector-{_view}-{_width}x{_height}-{_theme}")(
+                partial(projector_view, _view, _width, _height, _theme)
+            )
 
 
 def open_demo(window: MainWindow, path: Path) -> None:

@@ -42,6 +42,13 @@ def isolated_user_dirs(
     yield home
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_qapplication(qapp):  # noqa: ARG001 - created for its side effect
+    """Create the QApplication first, so code that would make a QCoreApplication (the CLI,
+    when run in-process) finds one and every GUI test gets a real QApplication."""
+    return
+
+
 @pytest.fixture(scope="session")
 def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from pareconapp.services.demo import create_demo_file

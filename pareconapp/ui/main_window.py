@@ -29,6 +29,7 @@ from pareconapp.ui.background import BackgroundTask
 from pareconapp.ui.dialogs import FileDialogs
 from pareconapp.ui.errors import show_user_error
 from pareconapp.ui.pages import Page, page_classes
+from pareconapp.ui.projector.integration import ProjectorIntegration
 from pareconapp.ui.settings import Settings
 from pareconapp.ui.welcome import WelcomePage
 
@@ -73,6 +74,8 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_menus()
+        self.projector = ProjectorIntegration(self)
+        self.projector.install_menus(self.menuBar(), self.help_menu)
         self._update_state()
         self.restore_geometry()
 
@@ -193,9 +196,9 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.sidebar_action)
-        help_menu = menu_bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.about_action)
-        help_menu.addAction(self.about_qt_action)
+        self.help_menu = menu_bar.addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.about_action)
+        self.help_menu.addAction(self.about_qt_action)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -452,6 +455,7 @@ class MainWindow(QMainWindow):
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.sync()
+        self.projector.shutdown()
         if self._opening is not None:
             self._opening.cancel()
         self.close_assembly()

@@ -57,6 +57,9 @@ class Settings:
     window_geometry: Option[QByteArray] = Option("window/geometry", QByteArray(), QByteArray)
     window_state: Option[QByteArray] = Option("window/state", QByteArray(), QByteArray)
     last_page: Option[str] = Option("window/last_page", "", str)
+    projector_screen: Option[str | None] = Option("projector/screen", None, str)
+    projector_full_screen: Option[bool] = Option("projector/full_screen", True, bool)
+    projector_theme: Option[str] = Option("projector/theme", "light", str)
 
     def __init__(self, store: QSettings | None = None) -> None:
         self.store = store or qsettings()

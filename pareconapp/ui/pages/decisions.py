@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,9 @@ class DecisionsPage(Page):
 
     area_id = "decisions"
     icon_name = "decisions"
+
+    decision_shown = Signal(object)
+    """The decision shown on the page changed (its id, or ``None``); the projector follows it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,6 +172,7 @@ class DecisionsPage(Page):
             (True, decision is not None, decision is not None, decision is not None)
         ):
             self.tabs.setTabEnabled(index, enabled)
+        self.decision_shown.emit(decision.id if decision is not None else None)
 
     def new_proposal(self) -> None:
         """Start a new proposal in the meeting shown (if one is chosen)."""

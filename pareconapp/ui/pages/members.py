@@ -387,10 +387,10 @@ class MembersPage(Page):
 
     # -- loading ------------------------------------------------------------------------------
 
-    def set_assembly(self, assembly: AssemblyService | None) -> None:
-        """Show ``assembly`` (``None`` when the file is closed)."""
+    def attach(self, assembly: AssemblyService | None) -> None:
+        """Take ``assembly`` (``None`` when the file is closed); it loads when shown."""
         self.changes.set_service(assembly.members if assembly is not None else None)
-        super().set_assembly(assembly)
+        super().attach(assembly)
 
     def refresh(self) -> None:
         """Reload councils and members, keeping the selection and the filters."""
