@@ -13,5 +13,6 @@ COMMAND_MODULES = (
     "pareconapp.commands.demo",
     "pareconapp.commands.check",
     "pareconapp.commands.plan",
+    "pareconapp.commands.minutes",
     "pareconapp.commands.remuneration",
 )

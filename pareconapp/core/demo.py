@@ -576,3 +576,227 @@ DEMO_DECISIONS = (
         ),
     ),
 )
+
+
+# -- tasks, rating rounds and job complexes (balanced job complexes) ------------------------
+
+
+@dataclass(frozen=True)
+class DemoTask:
+    """A task of the demo workshop and the ratings its raters lean towards.
+
+    ``empowerment`` and ``desirability`` are the centre of the demo's ratings; ``split`` names
+    a dimension ("empowerment" or "desirability") the room disagrees about (ratings fall
+    into two camps), which makes the task contested in the first round. ``qualified`` and
+    ``training`` are display names (empty ``qualified``: everyone may do it).
+    """
+
+    name: str
+    description: str
+    category: str
+    weekly_hours: float
+    block_hours: float
+    empowerment: float
+    desirability: float
+    split: str = ""
+    qualified: tuple[str, ...] = ()
+    training: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DemoRatings:
+    """One member's ratings in a round.
+
+    ``ratings`` holds ``(task name, empowerment, desirability)``, ``None`` where skipped.
+    """
+
+    rater: str
+    ratings: tuple[tuple[str, int | None, int | None], ...]
+
+
+@dataclass(frozen=True)
+class DemoJobs:
+    """The demo's tasks, its first rating round and the follow-up of the contested tasks.
+
+    ``follow_up`` holds a rating of every task; only those the first round flags as
+    contested are asked for. ``meeting`` indexes the meetings the rounds were held at. A
+    large demo asks a sample of :data:`MAX_DEMO_RATERS` members to rate (every member
+    still gets a job complex).
+    """
+
+    tasks: tuple[DemoTask, ...]
+    raters: tuple[str, ...]
+    first_round: tuple[DemoRatings, ...]
+    follow_up: tuple[DemoRatings, ...]
+    first_meeting: int = 0
+    follow_up_meeting: int = 1
+    max_tasks: int = 6
+
+
+# fmt: off
+_TASK_SPECS = (
+    # name, category, weight (share of the hours), block, empowerment, desirability, split,
+    # description
+    ("Wheel truing and building", "Repair shop", 5, 2, 9, 13, "",
+     "True wheels, lace new ones, replace spokes and rims."),
+    ("Brake and gear servicing", "Repair shop", 6, 2, 8, 11, "",
+     "Adjust and replace brakes, cables, derailleurs and chains."),
+    ("Puncture repairs at the counter", "Repair shop", 4, 1, 5, 9, "",
+     "Quick repairs while the customer waits."),
+    ("Diagnosing difficult faults", "Repair shop", 3, 1, 14, 15, "",
+     "Find what is wrong with bikes others could not fix; teach the fix."),
+    ("Bike intake and repair estimates", "Repair shop", 3, 1, 11, 10, "",
+     "Talk to customers, estimate the work, book it in."),
+    ("Restoring donated bikes", "Repair shop", 4, 2, 10, 14, "",
+     "Rebuild donated bikes for the neighbourhood scheme."),
+    ("Frame welding and brazing", "Frame building", 4, 2, 13, 12, "",
+     "Weld and braze steel frames in the jig."),
+    ("Frame design with customers", "Frame building", 2, 1, 17, 16, "",
+     "Measure riders and design their frames with them."),
+    ("Cutting and mitring tubes", "Frame building", 3, 2, 7, 8, "",
+     "Cut, mitre and prepare tubes for welding."),
+    ("Paint preparation and sanding", "Frame building", 3, 2, 4, 4, "",
+     "Strip, sand and mask frames before coating; dusty work."),
+    ("Powder coating", "Frame building", 2, 2, 6, 6, "",
+     "Coat and cure frames in the booth."),
+    ("Jig and tool maintenance", "Frame building", 2, 1, 8, 9, "",
+     "Keep the jig, stands and hand tools in order."),
+    ("Shop counter and sales", "Shop & logistics", 5, 2, 9, 11, "",
+     "Serve customers, sell parts and bikes, take payments."),
+    ("Ordering parts and stock", "Shop & logistics", 2, 1, 13, 10, "",
+     "Keep stock levels, order from suppliers and the federation."),
+    ("Receiving deliveries", "Shop & logistics", 2, 1, 4, 6, "",
+     "Unpack, check and shelve deliveries."),
+    ("Cargo-bike deliveries", "Shop & logistics", 3, 2, 6, 11, "desirability",
+     "Deliver repaired bikes and parts by cargo bike, in any weather."),
+    ("Online orders and website", "Shop & logistics", 2, 1, 11, 12, "",
+     "Answer online orders and keep the website current."),
+    ("Bookkeeping", "Coordination", 2, 2, 15, 9, "desirability",
+     "Keep the books, pay invoices, prepare the quarterly accounts."),
+    ("Budget and planning proposals", "Coordination", 1, 1, 19, 12, "",
+     "Draft the workplace's proposals for the planning rounds."),
+    ("Preparing assemblies and agendas", "Coordination", 1, 1, 17, 11, "",
+     "Collect items, prepare papers, draft agendas."),
+    ("Minutes and correspondence", "Coordination", 1, 1, 12, 8, "",
+     "Write minutes, answer letters and e-mail."),
+    ("Training new members", "Coordination", 2, 1, 16, 15, "",
+     "Show new members every task and check their work."),
+    ("Federation liaison", "Coordination", 1, 1, 18, 13, "",
+     "Represent the workplace in the federation's meetings."),
+    ("Neighbourhood repair workshops", "Coordination", 2, 2, 14, 17, "empowerment",
+     "Teach neighbours to repair their own bikes on Saturday mornings."),
+    ("Cleaning the workshop", "Care of the place", 3, 1, 2, 4, "",
+     "Sweep, degrease benches, tidy tools at the end of the day."),
+    ("Bins and scrap recycling", "Care of the place", 2, 1, 2, 3, "",
+     "Empty bins, sort metal and rubber for recycling."),
+    ("Cleaning toilets and kitchen", "Care of the place", 2, 1, 1, 2, "",
+     "Clean the toilets, the kitchen and the break room."),
+    ("Waste oil and chemicals disposal", "Care of the place", 1, 1, 3, 2, "",
+     "Collect, label and hand over used oil, solvents and batteries."),
+    ("Building maintenance", "Care of the place", 2, 2, 7, 8, "",
+     "Fix doors, lights, shelves and the roof gutter."),
+    ("Safety checks and first aid", "Care of the place", 1, 1, 10, 9, "",
+     "Run the daily checklist; keep the first aid kit stocked."),
+)
+# fmt: on
+MAX_DEMO_RATERS = 40
+"""The most members who rate in the demo's rounds (keeps a large demo quick to write)."""
+_SPLIT_DISTANCE = 6.0
+"""How far each camp of a contested task sits from its centre, in rating points."""
+
+
+def demo_jobs(demo: DemoAssembly, seed: int = 2026) -> DemoJobs | None:
+    """Thirty tasks whose hours add up to the active members' hours, and two rating rounds.
+
+    ``None`` for a demo too small for job complexes (fewer than eleven active members).
+    """
+    rng = random.Random(seed * 7 + 5)
+    active = [m for m in demo.members if m.active]
+    names = [m.display_name for m in active]
+    frame = [m.display_name for m in active if m.team == TEAMS[1]]
+    others = [name for name in names if name not in frame]
+    if len(frame) < 2 or len(others) < 7:
+        return None  # too few people to share the restricted tasks
+    hours = _task_hours(sum(m.weekly_hours for m in active))
+    books = max(2, len(others) // 5)  # about a fifth of the others, however large the demo
+    waste = max(3, len(others) // 5)
+    qualified = {
+        "Frame welding and brazing": (tuple(frame), (others[0],)),
+        "Frame design with customers": (tuple(frame[:-1]), (frame[-1],)),
+        "Bookkeeping": ((*others[1 : 1 + books], frame[0]), (others[1 + books],)),
+        "Waste oil and chemicals disposal": (
+            (*others[2 + books : 2 + books + waste], frame[1]),
+            (),
+        ),
+    }
+    tasks = tuple(
+        DemoTask(
+            name,
+            description,
+            category,
+            hours[index],
+            float(block),
+            float(e),
+            float(d),
+            split,
+            *qualified.get(name, ((), ())),
+        )
+        for index, (name, category, _, block, e, d, split, description) in enumerate(_TASK_SPECS)
+    )
+    raters = names[:MAX_DEMO_RATERS]
+    absent = set(rng.sample(raters, 2))
+    first = tuple(
+        _demo_ratings(name, tasks, rng, spread=1.8, contested=True, skip=0.04)
+        for name in raters
+        if name not in absent
+    )
+    follow_up = tuple(
+        _demo_ratings(name, tasks, rng, spread=1.4, contested=False, skip=0.0)
+        for name in raters
+        if name != raters[-1]
+    )
+    return DemoJobs(tasks, tuple(raters), first, follow_up)
+
+
+def _task_hours(total: float) -> list[float]:
+    """Whole hours per task in proportion to the weights, adding up to ``total`` exactly."""
+    weights = [spec[2] for spec in _TASK_SPECS]
+    raw = [total * w / sum(weights) for w in weights]
+    hours = [max(1, int(r)) for r in raw]
+    order = sorted(range(len(raw)), key=lambda i: (raw[i] - int(raw[i]), -i), reverse=True)
+    step = 0
+    while sum(hours) != round(total):
+        index = order[step % len(order)]
+        if sum(hours) < round(total):
+            hours[index] += 1
+        elif hours[index] > 1:
+            hours[index] -= 1
+        step += 1
+    return [float(h) for h in hours]
+
+
+def _demo_ratings(
+    rater: str,
+    tasks: tuple[DemoTask, ...],
+    rng: random.Random,
+    *,
+    spread: float,
+    contested: bool,
+    skip: float,
+) -> DemoRatings:
+    camp = rng.choice((-1.0, 1.0))
+
+    def rate(task: DemoTask, dimension: str, centre: float) -> int:
+        if contested and task.split == dimension:
+            centre += camp * _SPLIT_DISTANCE
+        return min(20, max(1, round(rng.gauss(centre, spread))))
+
+    ratings: list[tuple[str, int | None, int | None]] = []
+    for task in tasks:
+        e = rate(task, "empowerment", task.empowerment)
+        d = rate(task, "desirability", task.desirability)
+        if rng.random() < skip:
+            ratings.append((task.name, None, None))
+        else:
+            ratings.append((task.name, e, d))
+    return DemoRatings(rater, tuple(ratings))

@@ -15,11 +15,16 @@ from pareconapp.services.attendance import AttendanceService
 from pareconapp.services.audit import AuditLog
 from pareconapp.services.clock import Clock, system_clock
 from pareconapp.services.decisions import DecisionService
+from pareconapp.services.job_complexes import JobComplexService
 from pareconapp.services.meetings import MeetingService
 from pareconapp.services.members import MemberService
+from pareconapp.services.minutes import MinutesService
+from pareconapp.services.planning import PlanningService
+from pareconapp.services.ratings import RatingService
 from pareconapp.services.remuneration import RemunerationService
 from pareconapp.services.security import FacilitatorSecurity
 from pareconapp.services.speakers import SpeakerService
+from pareconapp.services.tasks import TaskService
 from pareconapp.store.assembly_file import AssemblyFile
 from pareconapp.store.models import Assembly
 
@@ -38,7 +43,12 @@ class AssemblyService:
         self.actions = ActionService(file, clock)
         self.decisions = DecisionService(file, clock)
         self.audit = AuditLog(file)
-        self.remuneration = RemunerationService(file, clock)
+        self.minutes = MinutesService(file, clock, self)
+        self.tasks = TaskService(file)
+        self.ratings = RatingService(file, clock)
+        self.job_complexes = JobComplexService(file, self.tasks, self.ratings, clock)
+        self.remuneration = RemunerationService(file, clock, self.job_complexes.weekly_hours)
+        self.planning = PlanningService(file, clock, self.decisions, self.remuneration)
 
     @classmethod
     def open(cls, path: Path, clock: Clock = system_clock) -> AssemblyService:

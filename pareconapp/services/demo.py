@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from fractions import Fraction
 from pathlib import Path
@@ -22,6 +23,7 @@ from pareconapp.core.secrets import hash_secret
 from pareconapp.services.assembly import AssemblyService
 from pareconapp.services.clock import ManualClock, system_clock
 from pareconapp.services.decisions import DecisionFields, ImpactInput
+from pareconapp.services.demo_planning import write_demo_planning
 from pareconapp.services.demo_remuneration import write_demo_remuneration
 from pareconapp.services.meetings import ensure_action_review
 from pareconapp.store.assembly_file import AssemblyFile
@@ -51,8 +53,10 @@ def create_demo_file(path: Path, members: int = DEFAULT_MEMBERS, seed: int = DEF
         meeting_ids = _write(file, demo)
         for decision in demo.decisions:
             _write_decision(file, decision, meeting_ids)
+        write_demo_jobs(file, demo, seed, meeting_ids)  # remuneration's hours come from these
         if demo.decisions:
             write_demo_remuneration(file, demo.today, seed)
+            write_demo_planning(file, demo.today, seed)
     finally:
         file.close()
 
@@ -232,3 +236,93 @@ def ensure_demo_file(path: Path) -> bool:
         return False
     create_demo_file(path)
     return True
+
+
+def write_demo_jobs(
+    file: AssemblyFile, demo: DemoAssembly, seed: int, meeting_ids: list[int]
+) -> None:
+    """Tasks, a rating round and its follow-up, and saved balanced job complexes."""
+    from pareconapp.core.demo import demo_jobs
+    from pareconapp.core.jobs import TaskRating
+    from pareconapp.services.job_complexes import JobSettings, SolverReport, balanced_draft
+    from pareconapp.services.ratings import RoundFields
+    from pareconapp.services.tasks import TaskFields
+
+    jobs = demo_jobs(demo, seed)
+    if jobs is None or len(meeting_ids) < 2:
+        return
+    clock = ManualClock(system_clock())
+    service = AssemblyService(file, clock)
+    ids = {m.display_name: m.id for m in service.members.list_members()}
+    task_ids = {}
+    for task in jobs.tasks:
+        row = service.tasks.add_task(
+            TaskFields(
+                task.name,
+                task.description,
+                task.weekly_hours,
+                task.block_hours,
+                task.category,
+                restricted=bool(task.qualified),
+                qualified=frozenset(ids[n] for n in task.qualified),
+                training=frozenset(ids[n] for n in task.training),
+            )
+        )
+        task_ids[task.name] = row.id
+
+    def take(round_id: int, ratings: tuple[object, ...], meeting: int, minutes: int) -> None:
+        from pareconapp.core.demo import DemoRatings
+
+        asked = set(service.ratings.round(round_id).task_ids)
+        clock.now = service.meetings.meeting(meeting_ids[meeting]).meeting.starts_at
+        clock.advance(minutes=10)
+        service.ratings.open_round(round_id)
+        for given in ratings:
+            assert isinstance(given, DemoRatings)
+            service.ratings.submit(
+                round_id,
+                ids[given.rater],
+                [
+                    TaskRating(task_ids[name], e, d)
+                    for name, e, d in given.ratings
+                    if task_ids[name] in asked
+                ],
+            )
+        clock.advance(minutes=minutes)
+        service.ratings.close_round(round_id)
+
+    first_meeting = service.meetings.meeting(meeting_ids[jobs.first_meeting]).meeting
+    clock.now = first_meeting.starts_at - timedelta(days=3)
+    first = service.ratings.create_round(
+        RoundFields(
+            "Task ratings - spring",
+            tuple(task_ids.values()),
+            frozenset(ids[n] for n in jobs.raters),
+        )
+    )
+    take(first, jobs.first_round, jobs.first_meeting, 50)
+    clock.advance(minutes=60 * 24)
+    follow_up = service.ratings.follow_up(first, "Task ratings - spring, contested tasks")
+    take(follow_up, jobs.follow_up, jobs.follow_up_meeting, 45)
+
+    settings = JobSettings(max_tasks=jobs.max_tasks, time_limit=10.0)
+    inputs = service.job_complexes.inputs()
+    problem = inputs.problem(settings.max_tasks)
+    balance = balanced_draft(problem, seed=seed)
+    clock.advance(minutes=30)
+    service.job_complexes.save(
+        "Job complexes after the spring ratings",
+        "Balanced from the spring ratings and their follow-up round.",
+        problem,
+        balance.cells(),
+        SolverReport(found_by="exchanges"),
+    )
+    service.job_complexes.save_settings(
+        replace(
+            settings,
+            society_empowerment=round(balance.workplace_empowerment - 0.8, 1),
+            society_desirability=round(balance.workplace_desirability + 0.6, 1),
+            outside_empowerment=6.0,
+            outside_desirability=12.0,
+        )
+    )

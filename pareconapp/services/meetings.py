@@ -240,10 +240,12 @@ class MeetingService:
             return item.id
 
     def update_item(self, item_id: int, fields: ItemFields) -> None:
-        """Change an agenda item."""
+        """Change an agenda item (refused once the meeting's minutes are being approved)."""
         fields = _checked_item(fields)
         with self._file.transaction() as session:
-            _apply_item(_get_item(session, item_id), fields)
+            item = _get_item(session, item_id)
+            _check_prose_editable(session, item)
+            _apply_item(item, fields)
 
     def delete_item(self, item_id: int) -> tuple[int, ItemFields]:
         """Delete an agenda item not yet discussed; return its position and fields (undo)."""
@@ -282,12 +284,16 @@ class MeetingService:
     def set_notes(self, item_id: int, notes: str) -> None:
         """Save an item's notes for the minutes (typed live while it runs)."""
         with self._file.transaction() as session:
-            _get_item(session, item_id).notes = notes
+            item = _get_item(session, item_id)
+            _check_prose_editable(session, item)
+            item.notes = notes
 
     def set_outcome(self, item_id: int, outcome: str) -> None:
         """Save an item's outcome."""
         with self._file.transaction() as session:
-            _get_item(session, item_id).outcome = outcome
+            item = _get_item(session, item_id)
+            _check_prose_editable(session, item)
+            item.outcome = outcome
 
     # -- running --------------------------------------------------------------------------
 
@@ -436,6 +442,16 @@ def _check_editable(meeting: Meeting) -> None:
             QT_TRANSLATE_NOOP("Meetings", '"{title}" is closed; its agenda can no longer change.'),
             title=meeting.title,
         )
+
+
+def _check_prose_editable(session: Session, item: AgendaItem) -> None:
+    """Approved minutes are frozen: their notes and outcomes never change silently.
+
+    The rule (locked from the opening of the approval ballot) lives with the minutes.
+    """
+    from pareconapp.services.minutes import check_prose_editable  # minutes import this module
+
+    check_prose_editable(session, item.meeting_id)
 
 
 def _checked_meeting(fields: MeetingFields) -> MeetingFields:

@@ -329,6 +329,7 @@ class RemunerationService:
 
     def update_entry(self, period_id: int, member_id: int, fields: EntryFields) -> None:
         """Change a member's hours and sacrifices; hours that differ from plan need a reason."""
+        weekly = dict(self.weekly_hours()) if self.weekly_hours else {}
         with self._file.transaction() as session:
             period = _open(session, period_id)
             entry = _entry(session, period_id, member_id)
@@ -336,7 +337,8 @@ class RemunerationService:
             assert member is not None
             core = _period(period)
             planned = planned_hours(
-                Decimal(str(member.weekly_hours)), _days(core, fields.joined_on, fields.left_on)
+                Decimal(str(weekly.get(member_id, member.weekly_hours))),
+                _days(core, fields.joined_on, fields.left_on),
             )
             reason = fields.hours_reason.strip()
             if (

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -37,6 +39,7 @@ from pareconapp.core.decisions import (
     impacts_from_declarations,
     impacts_from_groups,
     impacts_from_levels,
+    impacts_from_quantities,
 )
 from pareconapp.core.i18n import QT_TRANSLATE_NOOP, UserError, user_error
 from pareconapp.i18n import render
@@ -48,7 +51,7 @@ from pareconapp.ui.charts import BarChart, BarChartData
 from pareconapp.ui.decisions.labels import percent
 from pareconapp.ui.errors import show_user_error
 
-METHODS = ("levels", "groups", "numbers", "declared")
+METHODS = ("levels", "groups", "numbers", "declared", "hours")
 MAX_CHART_ROWS = 24
 
 
@@ -98,6 +101,7 @@ class ImpactEditor(QWidget):
         self.method.addItem(self.tr("Levels per group (teams, councils)"), "groups")
         self.method.addItem(self.tr("Numbers per member"), "numbers")
         self.method.addItem(self.tr("Declared by members, reviewed by the assembly"), "declared")
+        self.method.addItem(self.tr("Hours on chosen tasks (from the job complexes)"), "hours")
         self.member_table = QTableWidget(0, 5)
         self.member_table.setHorizontalHeaderLabels(
             [
@@ -135,9 +139,24 @@ class ImpactEditor(QWidget):
         groups_layout.setContentsMargins(0, 0, 0, 0)
         groups_layout.addWidget(self.group_table, 1)
         groups_layout.addWidget(self.overlap)
+        self.task_list = QListWidget()
+        self.task_list.setAccessibleName(self.tr("Tasks the decision touches"))
+        tasks_box = QWidget()
+        tasks_layout = QVBoxLayout(tasks_box)
+        tasks_layout.setContentsMargins(0, 0, 0, 0)
+        tasks_note = QLabel(
+            self.tr(
+                "Tick the tasks the decision touches: each member's impact is the hours a week "
+                "they work on them in the current job complexes."
+            )
+        )
+        tasks_note.setWordWrap(True)
+        tasks_layout.addWidget(tasks_note)
+        tasks_layout.addWidget(self.task_list, 1)
         self.inputs = QStackedWidget()
         self.inputs.addWidget(self.member_table)
         self.inputs.addWidget(groups_box)
+        self.inputs.addWidget(tasks_box)
 
         self.floor = QDoubleSpinBox()
         self.floor.setRange(0, 50)
@@ -236,6 +255,7 @@ class ImpactEditor(QWidget):
         self.method.blockSignals(False)
         self._fill_members(entered)
         self._fill_groups(entered)
+        self._fill_tasks(entered)
         self.overlap.setCurrentIndex(
             max(
                 0,
@@ -315,9 +335,21 @@ class ImpactEditor(QWidget):
                 row, 2, LevelBox(values.get(key, ImpactLevel.NONE.value))
             )
 
+    def _fill_tasks(self, entered: dict[str, Any]) -> None:
+        assert self.assembly is not None
+        chosen = set(entered.get("tasks", []))
+        self.task_list.clear()
+        for task in self.assembly.tasks.list_tasks(active_only=True):
+            item = QListWidgetItem(task.name)
+            item.setData(Qt.ItemDataRole.UserRole, task.id)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            ticked = task.id in chosen
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+            self.task_list.addItem(item)
+
     def _method_changed(self) -> None:
         method = self.method.currentData()
-        self.inputs.setCurrentIndex(1 if method == "groups" else 0)
+        self.inputs.setCurrentIndex({"groups": 1, "hours": 2}.get(method, 0))
         numbers = method == "numbers"
         for row in range(self.member_table.rowCount()):
             box = self.member_table.cellWidget(row, 2)
@@ -348,7 +380,22 @@ class ImpactEditor(QWidget):
         """The assessment as entered (raises ``UserError`` for bad numbers)."""
         method = self.method.currentData()
         entered: dict[str, Any] = {"method": method}
-        if method == "groups":
+        if method == "hours":
+            assert self.assembly is not None
+            tasks = [
+                int(self.task_list.item(i).data(Qt.ItemDataRole.UserRole))
+                for i in range(self.task_list.count())
+                if self.task_list.item(i).checkState() == Qt.CheckState.Checked
+            ]
+            if not tasks:
+                raise user_error(
+                    QT_TRANSLATE_NOOP("Decisions", "Tasks: tick the tasks the decision touches.")
+                )
+            impacts = impacts_from_quantities(self.assembly.job_complexes.hours_on_tasks(tasks))
+            for member in self.members:
+                impacts.setdefault(member.id, Fraction(0))
+            entered["tasks"] = tasks
+        elif method == "groups":
             chosen = {}
             for row in range(self.group_table.rowCount()):
                 key = _cell(self.group_table, row, 0).data(Qt.ItemDataRole.UserRole)

@@ -15,7 +15,9 @@ PAGES = (
     ("pareconapp.ui.pages.members", "MembersPage"),
     ("pareconapp.ui.pages.meetings", "MeetingsPage"),
     ("pareconapp.ui.pages.decisions", "DecisionsPage"),
+    ("pareconapp.ui.pages.jobs", "JobsPage"),
     ("pareconapp.ui.pages.remuneration", "RemunerationPage"),
+    ("pareconapp.ui.pages.planning", "PlanningPage"),
 )
 """Every page, in sidebar order: Members, Meetings, Decisions, (Tasks & Jobs), Remuneration,
 (Planning)."""

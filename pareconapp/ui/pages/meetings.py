@@ -70,6 +70,8 @@ class MeetingsPage(Page):
         self.meeting_info = QLabel()
         self.meeting_info.setWordWrap(True)
         self.edit_button = QPushButton(self.tr("&Details…"))
+        self.minutes_button = QPushButton(self.tr("&Minutes…"))
+        self.minutes_button.setToolTip(self.tr("Preview, export and approve the minutes"))
         self.start_button = QPushButton()
         self.start_button.setObjectName("primaryButton")
         self.delete_button = QPushButton(self.tr("Delete"))
@@ -97,6 +99,7 @@ class MeetingsPage(Page):
         titles.addWidget(self.meeting_info)
         head.addLayout(titles, 1)
         head.addWidget(self.edit_button)
+        head.addWidget(self.minutes_button)
         head.addWidget(self.delete_button)
         head.addWidget(self.start_button)
         right_layout.addLayout(head)
@@ -123,6 +126,7 @@ class MeetingsPage(Page):
         self.list.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self.new_button.clicked.connect(self.new_meeting)
         self.edit_button.clicked.connect(self.edit_meeting)
+        self.minutes_button.clicked.connect(self.open_minutes)
         self.delete_button.clicked.connect(self.delete_meeting)
         self.start_button.clicked.connect(self.start_or_continue)
         self.attendance.check_in_requested.connect(self.open_check_in)
@@ -201,7 +205,13 @@ class MeetingsPage(Page):
 
     def _show(self, detail: MeetingDetail | None) -> None:
         self.detail = detail
-        for widget in (self.edit_button, self.delete_button, self.start_button, self.detail_tabs):
+        for widget in (
+            self.edit_button,
+            self.minutes_button,
+            self.delete_button,
+            self.start_button,
+            self.detail_tabs,
+        ):
             widget.setEnabled(detail is not None)
         if self.assembly is None or detail is None:
             self.meeting_title.setText(self.tr("No meeting yet: plan one with New meeting"))
@@ -230,6 +240,7 @@ class MeetingsPage(Page):
             meeting.status in (MeetingStatus.PLANNED, MeetingStatus.IN_SESSION)
         )
         self.delete_button.setEnabled(meeting.status is MeetingStatus.PLANNED)
+        self.minutes_button.setEnabled(meeting.status is not MeetingStatus.PLANNED)
         self.agenda.show_meeting(self.assembly, detail)
         self.attendance.show_meeting(self.assembly, meeting.id, meeting.status)
         self.meeting_actions.show_meeting(meeting.id)
@@ -265,6 +276,17 @@ class MeetingsPage(Page):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             fields = dialog.fields()
             guarded(self, lambda: assembly.meetings.update_meeting(meeting.id, fields))
+            self._refresh_list_keep_selection()
+            self._show_selected()
+
+    def open_minutes(self) -> None:
+        """Preview, export and approve the selected meeting's minutes."""
+        if self.assembly is None or self.detail is None:
+            return
+        from pareconapp.ui.minutes import open_minutes_dialog
+
+        if open_minutes_dialog(self, self.assembly, self.detail.meeting.id):
+            self.data_changed.emit()
             self._refresh_list_keep_selection()
             self._show_selected()
 

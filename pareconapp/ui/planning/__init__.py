@@ -1,0 +1,1 @@
+"""The Planning area's widgets: the round, the proposal editors, the IFB's screens, charts."""
