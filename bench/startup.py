@@ -1,8 +1,10 @@
-"""Start-up time: process start to a ready main window on a 500-member assembly.
+"""Start-up time: process start to the main window on a 500-member assembly.
 
 Compared, in the same run, with a bare PySide6 window started the same way (a new Python
-process that creates a QApplication and shows a QMainWindow). "Ready" means the window has
-been painted with the assembly's members loaded. Goal: at most 3x the bare window.
+process that creates a QApplication and shows a QMainWindow). Two moments are measured:
+"shown" - the main window's first paint (menus, sidebar, the file opening in the
+background); "ready" - the Members page painted with the 500 members loaded. Goal: at most
+3x the bare window.
 
     python bench/startup.py [--runs 7] [--members 500]
 """
@@ -42,7 +44,17 @@ APP = """
 import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from pareconapp.ui.app import create_application, create_main_window
+from pareconapp.ui.main_window import MainWindow
 app = create_application()
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print("shown", flush=True)
+            obj.removeEventFilter(self)
+        return False
+first_paint = FirstPaint()
+show = MainWindow.show
+MainWindow.show = lambda self: (self.installEventFilter(first_paint), show(self))
 window = create_main_window(sys.argv[1])
 class Painted(QObject):
     def eventFilter(self, obj, event):
@@ -63,19 +75,24 @@ app.exec()
 """
 
 
-def time_start(code: str, args: list[str], env: dict[str, str]) -> float:
-    """Seconds from process start until it prints ``ready``."""
+def time_start(code: str, args: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Seconds from process start until it prints each of its marks (``shown``, ``ready``)."""
     start = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True, env=env
     )
     assert process.stdout is not None
-    line = process.stdout.readline().strip()
-    elapsed = time.perf_counter() - start
+    marks: dict[str, float] = {}
+    for line in process.stdout:
+        marks[line.split()[0]] = time.perf_counter() - start
+        if line.startswith(("ready", "failed")):
+            break
+    process.stdout.close()
     process.wait(timeout=60)
-    if line != "ready":
-        raise SystemExit(f"benchmark child failed: {line!r}")
-    return elapsed
+    if "ready" not in marks:
+        raise SystemExit(f"benchmark child failed: {sorted(marks)!r}")
+    marks.setdefault("shown", marks["ready"])
+    return marks
 
 
 def main() -> None:
@@ -91,38 +108,38 @@ def main() -> None:
             env[name] = str(home / name.lower())
         env["PARECONAPP_DATA_DIR"] = str(home / "data")
         assembly = home / "bench.parecon"
+        demo = [sys.executable, "-m", "pareconapp", "demo", str(assembly)]
         subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pareconapp",
-                "demo",
-                str(assembly),
-                "--members",
-                str(options.members),
-            ],
+            [*demo, "--members", str(options.members)],
             check=True,
             env=env,
             stdout=subprocess.DEVNULL,
         )
         time_start(BARE, [], env)  # warm the file cache for both
         time_start(APP, [str(assembly)], env)
-        bare, app = [], []
+        bare: list[float] = []
+        shown: list[float] = []
+        ready: list[float] = []
         for _ in range(options.runs):  # interleaved, so machine noise hits both alike
-            bare.append(time_start(BARE, [], env))
-            app.append(time_start(APP, [str(assembly)], env))
-    bare_median, app_median = statistics.median(bare), statistics.median(app)
-    ratio = app_median / bare_median
+            bare.append(time_start(BARE, [], env)["ready"])
+            marks = time_start(APP, [str(assembly)], env)
+            shown.append(marks["shown"])
+            ready.append(marks["ready"])
+    bare_median = statistics.median(bare)
     print(f"platform: {env['QT_QPA_PLATFORM']}, runs: {options.runs}, members: {options.members}")
-    print(
-        f"bare PySide6 window      median {bare_median * 1000:7.0f} ms  "
-        f"(min {min(bare) * 1000:.0f}, max {max(bare) * 1000:.0f})"
-    )
-    print(
-        f"Parecon Assembly ready   median {app_median * 1000:7.0f} ms  "
-        f"(min {min(app) * 1000:.0f}, max {max(app) * 1000:.0f})"
-    )
-    print(f"ratio {ratio:.2f}x (goal: at most 3x) -> {'OK' if ratio <= 3 else 'OVER GOAL'}")
+    for label, values in (
+        ("bare PySide6 window", bare),
+        ("Parecon Assembly shown", shown),
+        ("Parecon Assembly ready", ready),
+    ):
+        median = statistics.median(values)
+        print(
+            f"{label:24} median {median * 1000:6.0f} ms  (min {min(values) * 1000:.0f}, "
+            f"max {max(values) * 1000:.0f})  {median / bare_median:.2f}x the bare window"
+        )
+    for label, values in (("shown", shown), ("ready", ready)):
+        ratio = statistics.median(values) / bare_median
+        print(f"{label}: {ratio:.2f}x (goal: at most 3x) -> {'OK' if ratio <= 3 else 'OVER GOAL'}")
 
 
 if __name__ == "__main__":

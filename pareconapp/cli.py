@@ -53,17 +53,20 @@ def _route_file_to_gui(parser: argparse.ArgumentParser, argv: list[str]) -> list
 
 
 def _install_cli_translations(argv: list[str]) -> None:
-    """Translate the command line's texts (not for the GUI, which sets up its own app)."""
-    from PySide6.QtCore import QCoreApplication
+    """Translate the command line's texts (not for the GUI, which sets up its own app).
 
-    from pareconapp.i18n import install_translators
-
+    The application object is a ``QGuiApplication`` (offscreen without a display) because
+    some commands draw: the minutes' PDF and ODT writers need fonts.
+    """
     positional = [arg for arg in argv if not arg.startswith("-")]
-    wants_gui = (not positional and "--help" not in argv and "-h" not in argv
-                 and "--version" not in argv) or (positional[:1] == ["gui"])
-    if wants_gui or QCoreApplication.instance() is not None:
+    wants_gui = (
+        not positional and "--help" not in argv and "-h" not in argv and "--version" not in argv
+    ) or (positional[:1] == ["gui"])
+    if wants_gui:
         return
-    install_translators(QCoreApplication(sys.argv[:1]))
+    from pareconapp.exports.qt_app import gui_application
+
+    gui_application()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

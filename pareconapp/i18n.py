@@ -40,12 +40,14 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None) ->
     folder = str(translations_dir())
     app_translator = QTranslator(app)
     if app_translator.load(locale, "pareconapp", "_", folder) or app_translator.load(
-            "pareconapp_en", folder):
+        "pareconapp_en", folder
+    ):
         app.installTranslator(app_translator)
         installed.append(app_translator)
     qt_translator = QTranslator(app)
-    if qt_translator.load(locale, "qtbase", "_",
-                          QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if qt_translator.load(
+        locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
         app.installTranslator(qt_translator)
         installed.append(qt_translator)
     return installed

@@ -43,7 +43,7 @@ def isolated_user_dirs(
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _one_qapplication(qapp):  # noqa: ARG001 - created for its side effect
+def _one_qapplication(qapp):
     """Create the QApplication first, so code that would make a QCoreApplication (the CLI,
     when run in-process) finds one and every GUI test gets a real QApplication."""
     return

@@ -8,6 +8,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import pairwise
 
+from pareconapp.core.i18n import QT_TRANSLATE_NOOP
+
+ACTION_REVIEW_TITLE = QT_TRANSLATE_NOOP("Meetings", "Review action items")
+"""Stored in its source language; screens and minutes show it translated."""
+
 
 class MeetingStatus(enum.StrEnum):
     """Where a meeting is in its life."""
@@ -28,6 +33,14 @@ class AgendaKind(enum.StrEnum):
     PLANNING_ROUND = "planning_round"
     REMUNERATION_REVIEW = "remuneration_review"
     ACTION_REVIEW = "action_review"
+
+
+class ItemState(enum.StrEnum):
+    """Where an agenda item stands while the meeting runs."""
+
+    PENDING = "pending"
+    CURRENT = "current"
+    DONE = "done"
 
 
 class AttendanceStatus(enum.StrEnum):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pareconapp.core.decisions import Outcome, RuleKind
 from pareconapp.core.i18n import QT_TRANSLATE_NOOP, SourceText
-from pareconapp.core.meetings import ActionStatus, AgendaKind, AttendanceStatus
+from pareconapp.core.meetings import ActionStatus, AgendaKind
 from pareconapp.store.models import BallotMode
 
 RULE_KINDS: dict[RuleKind, SourceText] = {
@@ -48,13 +48,6 @@ CHOICES: dict[str, SourceText] = {
     "block": QT_TRANSLATE_NOOP("Decisions", "Block"),
     "consent": QT_TRANSLATE_NOOP("Decisions", "Consent"),
     "object": QT_TRANSLATE_NOOP("Decisions", "Object"),
-}
-
-ATTENDANCE: dict[AttendanceStatus | None, SourceText] = {
-    AttendanceStatus.PRESENT: QT_TRANSLATE_NOOP("Meetings", "present"),
-    AttendanceStatus.ABSENT: QT_TRANSLATE_NOOP("Meetings", "absent"),
-    AttendanceStatus.EXCUSED: QT_TRANSLATE_NOOP("Meetings", "excused"),
-    None: QT_TRANSLATE_NOOP("Meetings", "not recorded"),
 }
 
 ACTION_STATUSES: dict[ActionStatus, SourceText] = {

@@ -6,27 +6,31 @@ The GUI and the CLI hold an :class:`AssemblyService` and reach each area through
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from pareconapp.services.actions import ActionService
 from pareconapp.services.attendance import AttendanceService
-from pareconapp.services.audit import AuditLog
 from pareconapp.services.clock import Clock, system_clock
-from pareconapp.services.decisions import DecisionService
-from pareconapp.services.job_complexes import JobComplexService
 from pareconapp.services.meetings import MeetingService
 from pareconapp.services.members import MemberService
-from pareconapp.services.minutes import MinutesService
-from pareconapp.services.planning import PlanningService
-from pareconapp.services.ratings import RatingService
-from pareconapp.services.remuneration import RemunerationService
 from pareconapp.services.security import FacilitatorSecurity
 from pareconapp.services.speakers import SpeakerService
-from pareconapp.services.tasks import TaskService
 from pareconapp.store.assembly_file import AssemblyFile
 from pareconapp.store.models import Assembly
+
+if TYPE_CHECKING:
+    from pareconapp.services.audit import AuditLog
+    from pareconapp.services.decisions import DecisionService
+    from pareconapp.services.job_complexes import JobComplexService
+    from pareconapp.services.minutes import MinutesService
+    from pareconapp.services.planning import PlanningService
+    from pareconapp.services.ratings import RatingService
+    from pareconapp.services.remuneration import RemunerationService
+    from pareconapp.services.tasks import TaskService
 
 
 class AssemblyService:
@@ -41,14 +45,65 @@ class AssemblyService:
         self.attendance = AttendanceService(file, clock)
         self.speakers = SpeakerService(file, clock)
         self.actions = ActionService(file, clock)
-        self.decisions = DecisionService(file, clock)
-        self.audit = AuditLog(file)
-        self.minutes = MinutesService(file, clock, self)
-        self.tasks = TaskService(file)
-        self.ratings = RatingService(file, clock)
-        self.job_complexes = JobComplexService(file, self.tasks, self.ratings, clock)
-        self.remuneration = RemunerationService(file, clock, self.job_complexes.weekly_hours)
-        self.planning = PlanningService(file, clock, self.decisions, self.remuneration)
+
+    # The areas below are built on first use: their modules are only imported when an area
+    # is opened, which keeps start-up quick.
+
+    @cached_property
+    def decisions(self) -> DecisionService:
+        """Self-management decisions."""
+        from pareconapp.services.decisions import DecisionService
+
+        return DecisionService(self._file, self.clock)
+
+    @cached_property
+    def audit(self) -> AuditLog:
+        """The hash-chained log of ballots."""
+        from pareconapp.services.audit import AuditLog
+
+        return AuditLog(self._file)
+
+    @cached_property
+    def minutes(self) -> MinutesService:
+        """Minutes: building, exporting, approving."""
+        from pareconapp.services.minutes import MinutesService
+
+        return MinutesService(self._file, self.clock, self)
+
+    @cached_property
+    def tasks(self) -> TaskService:
+        """The task catalogue."""
+        from pareconapp.services.tasks import TaskService
+
+        return TaskService(self._file)
+
+    @cached_property
+    def ratings(self) -> RatingService:
+        """Task rating rounds."""
+        from pareconapp.services.ratings import RatingService
+
+        return RatingService(self._file, self.clock)
+
+    @cached_property
+    def job_complexes(self) -> JobComplexService:
+        """Balanced job complexes."""
+        from pareconapp.services.job_complexes import JobComplexService
+
+        return JobComplexService(self._file, self.tasks, self.ratings, self.clock)
+
+    @cached_property
+    def remuneration(self) -> RemunerationService:
+        """Remuneration for effort and sacrifice (hours from the job complexes)."""
+        from pareconapp.services.remuneration import RemunerationService
+
+        return RemunerationService(self._file, self.clock, self.job_complexes.weekly_hours)
+
+    @cached_property
+    def planning(self) -> PlanningService:
+        """Participatory planning."""
+        from pareconapp.services.planning import PlanningService
+
+        return PlanningService(self._file, self.clock, self.decisions, self.remuneration)
 
     @classmethod
     def open(cls, path: Path, clock: Clock = system_clock) -> AssemblyService:

@@ -5,7 +5,7 @@
   no"), the proposals of rounds 1 and 2 adopted by the assembly and exported, the proposal of
   round 3 being drafted and put on the agenda of the planned meeting.
 * A **walk-through** with a simulated rest-of-economy (a small generated economy) stepped
-  through three rounds, for learning the procedure.
+  through six rounds, for learning the procedure.
 
 Everything goes through the real services (the round files are written and read as files
 are), so the demo shows exactly what a real year looks like.
@@ -125,7 +125,7 @@ NOTES = (
 
 
 def write_demo_planning(file: AssemblyFile, today: date, seed: int) -> None:
-    """Next year's plan in round 3 and a three-round walk-through (see the module docstring)."""
+    """Next year's plan in round 3 and a six-round walk-through (see the module docstring)."""
     rng = random.Random(seed)
     clock = ManualClock(datetime.combine(today, time(9), tzinfo=UTC) - timedelta(days=40))
     assembly = AssemblyService(file, clock)
@@ -210,8 +210,8 @@ def _round_files(name: str, rng: random.Random) -> list[RoundFile]:
             for p, s, d in zip(prices, supply, demand, strict=True)
         )
         questions: tuple[Question, ...] = (
-            Question("green-paints", QuestionReason.RATIO, 0.94 + 0.03 * number, 1.0),
-            Question("old-town", QuestionReason.BUDGET, 2_310_000.0 - 80_000 * number, 2_250_000.0),
+            Question("green-paints", QuestionReason.RATIO, 0.92 + 0.02 * number, 1.0),
+            Question("old-town", QuestionReason.BUDGET, 2_330_000.0 - 30_000 * number, 2_250_000.0),
         )
         if number == 1:
             questions += (Question("path-builders", QuestionReason.UNDECIDED),)
@@ -262,7 +262,7 @@ def _walk_through(assembly: AssemblyService, clock: ManualClock) -> None:
             PlanningRole.WORKER,
             OWN_CODE,
             "Wheelwright Workers' Council",
-            rule="dep",
+            rule="secant",
         ),
         seed=7,
         consumer_councils=40,
@@ -271,9 +271,12 @@ def _walk_through(assembly: AssemblyService, clock: ManualClock) -> None:
     )
     # the cooperative makes private good 1 from intermediate good 1, a resource and labour
     answers = (
-        (40.0, 6.0, 4.0, 20.0),
-        (44.0, 6.5, 4.0, 21.0),
-        (46.0, 6.5, 3.5, 21.0),
+        (6.0, 1.5, 1.0, 1.5),
+        (6.5, 1.5, 1.0, 1.6),
+        (7.0, 1.6, 1.0, 1.7),
+        (7.0, 1.6, 0.9, 1.7),
+        (7.2, 1.6, 0.9, 1.7),
+        (7.2, 1.6, 0.9, 1.7),
     )
     for output, intermediate, resource, hours in answers:
         planning.set_lines(
@@ -291,55 +294,57 @@ def _walk_through(assembly: AssemblyService, clock: ManualClock) -> None:
 
 # -- an IFB year, for screenshots, tests and trying the IFB's screens ------------------------------
 
-FIXED_SUPPLY = {"labour-skilled": 190000.0, "labour-general": 260000.0, "solvents": 3600.0}
+FIXED_SUPPLY = {"labour-skilled": 105000.0, "labour-general": 120000.0, "solvents": 2500.0}
 COUNCIL_PROPOSALS = {
     "northside-foundry": {
         "steel-tubing": (62000, 0),
         "aluminium": (15000, 0),
-        "labour-skilled": (0, 70000),
-        "labour-general": (0, 52000),
-        "solvents": (0, 900),
+        "labour-skilled": (0, 28000),
+        "labour-general": (0, 32000),
+        "solvents": (0, 2000),
     },
     "harbour-tyres": {
-        "tyres": (30000, 0),
-        "labour-skilled": (0, 21000),
-        "labour-general": (0, 36000),
-        "solvents": (0, 400),
+        "tyres": (3000, 0),
+        "labour-skilled": (0, 900),
+        "labour-general": (0, 1600),
+        "solvents": (0, 30),
     },
     "green-paints": {
-        "paint": (9500, 0),
-        "labour-skilled": (0, 9000),
-        "labour-general": (0, 15000),
-        "solvents": (0, 1600),
+        "paint": (7000, 0),
+        "labour-skilled": (0, 1500),
+        "labour-general": (0, 2500),
+        "solvents": (0, 300),
     },
     "path-builders": {
         "cycle-paths": (15, 0),
         "steel-tubing": (0, 48000),
         "aluminium": (0, 9000),
-        "labour-skilled": (0, 60000),
-        "labour-general": (0, 130000),
         "paint": (0, 6000),
+        "labour-skilled": (0, 60000),
+        "labour-general": (0, 60000),
     },
     "riverside": {
-        "bicycles": (0, 420),
-        "cargo-bikes": (0, 45),
+        "bicycles": (0, 450),
+        "cargo-bikes": (0, 50),
         "repairs": (0, 900),
         "cycle-paths": (0, 18),
     },
     "old-town": {
         "bicycles": (0, 380),
-        "cargo-bikes": (0, 30),
+        "cargo-bikes": (0, 35),
         "repairs": (0, 820),
         "cycle-paths": (0, 12),
     },
     "hillside": {
-        "bicycles": (0, 310),
+        "bicycles": (0, 330),
         "cargo-bikes": (0, 40),
         "repairs": (0, 700),
         "cycle-paths": (0, 16),
     },
 }
-BUDGETS = {"riverside": 1_250_000.0, "old-town": 900_000.0, "hillside": 1_050_000.0}
+BUDGETS = {"riverside": 2_000_000.0, "old-town": 1_350_000.0, "hillside": 1_750_000.0}
+UNDECIDED = frozenset({"path-builders"})
+"""Councils whose proposal was not put to a vote (the IFB reports them)."""
 
 
 def add_demo_ifb_year(assembly: AssemblyService, name: str = "Federation 2027") -> int:
@@ -349,13 +354,15 @@ def add_demo_ifb_year(assembly: AssemblyService, name: str = "Federation 2027") 
     show exactly what a real round looks like: received and missing councils, last round's
     totals, "who says no".
     """
-    from pareconapp.core.planning_exchange.files import ProposalFile, proposal_file_bytes
+    from pareconapp.core.planning_exchange.files import (
+        DecisionNote,
+        ProposalFile,
+        proposal_file_bytes,
+    )
     from pareconapp.services.planning import GoodFields
 
     planning = assembly.planning
-    year_id = planning.create_year(
-        YearFields(name, PlanningRole.IFB, IFB.id, IFB.name, rule="secant")
-    )
+    year_id = planning.create_year(YearFields(name, PlanningRole.IFB, IFB.id, IFB.name, rule="dep"))
     planning.set_goods(
         year_id,
         [
@@ -369,6 +376,13 @@ def add_demo_ifb_year(assembly: AssemblyService, name: str = "Federation 2027") 
         for code in answering:
             council = next(c for c in COUNCILS if c.id == code)
             lines = tuple(Line(g, float(s), float(d)) for g, (s, d) in proposals[code].items())
+            decision = (
+                None
+                if code in UNDECIDED
+                else DecisionNote(
+                    f"Our proposal for round {number}", "passed", assembly.clock().isoformat(), 1
+                )
+            )
             data = proposal_file_bytes(
                 ProposalFile(
                     Header(
@@ -382,6 +396,7 @@ def add_demo_ifb_year(assembly: AssemblyService, name: str = "Federation 2027") 
                     lines,
                     budget=BUDGETS.get(code),
                     members=120 if code in BUDGETS else None,
+                    decision=decision,
                 )
             )
             planning.ifb.import_proposal_file(year_id, data, f"{code}-round-{number}.json")

@@ -29,8 +29,9 @@ def write_demo_remuneration(file: AssemblyFile, today: date, seed: int) -> None:
     rng = random.Random(seed)
     assembly = AssemblyService(file, ManualClock(system_clock()))
     current = Period.containing(PeriodKind.QUARTER, today)
-    previous_start = date(current.start.year - (current.start.month == 1),
-                          (current.start.month - 4) % 12 + 1, 1)
+    previous_start = date(
+        current.start.year - (current.start.month == 1), (current.start.month - 4) % 12 + 1, 1
+    )
     members = assembly.members.list_members(active_only=True)
     budget = WorkplaceBudget(MONTHLY_BUDGET_PER_MEMBER * 3 * len(members))
     previous = assembly.remuneration.create_period(PeriodKind.QUARTER, previous_start, budget)
@@ -46,18 +47,40 @@ def _fill(assembly: AssemblyService, period_id: int, rng: random.Random, raters:
     if len(entries) < 4:
         return
     painter, trainee, parent = entries[1], entries[2], entries[3]
-    service.update_entry(period_id, painter.member_id, replace(
-        painter.fields, onerous=(OnerousHours(Decimal(60), Decimal("1.5"),
-                                              "frame painting in the spray booth"),)))
-    service.update_entry(period_id, trainee.member_id, replace(
-        trainee.fields, hours_worked=trainee.fields.hours_worked - 40,
-        hours_reason="40 hours of welding course instead of shop hours",
-        training_hours=Decimal(40)))
+    service.update_entry(
+        period_id,
+        painter.member_id,
+        replace(
+            painter.fields,
+            onerous=(
+                OnerousHours(Decimal(60), Decimal("1.5"), "frame painting in the spray booth"),
+            ),
+        ),
+    )
+    service.update_entry(
+        period_id,
+        trainee.member_id,
+        replace(
+            trainee.fields,
+            hours_worked=trainee.fields.hours_worked - 40,
+            hours_reason="40 hours of welding course instead of shop hours",
+            training_hours=Decimal(40),
+        ),
+    )
     decisions = service.passed_decisions()
     if decisions:
-        service.grant_need(period_id, parent.member_id, NeedKind.CHILDREN, Decimal(900),
-                           decisions[-1][0], "two children")
+        service.grant_need(
+            period_id,
+            parent.member_id,
+            NeedKind.CHILDREN,
+            Decimal(900),
+            decisions[-1][0],
+            "two children",
+        )
     for rater in entries[:raters]:
-        ratings = {e.member_id: Decimal(min(10, max(3, round(rng.gauss(7, 1.3)))))
-                   for e in entries if e.member_id != rater.member_id}
+        ratings = {
+            e.member_id: Decimal(min(10, max(3, round(rng.gauss(7, 1.3)))))
+            for e in entries
+            if e.member_id != rater.member_id
+        }
         service.rate_effort(period_id, rater.member_id, ratings)

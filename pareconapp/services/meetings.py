@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from pareconapp.core.i18n import QT_TRANSLATE_NOOP, user_error
 from pareconapp.core.meetings import (
+    ACTION_REVIEW_TITLE,
     ActionStatus,
     AgendaKind,
     MeetingStatus,
@@ -22,6 +23,7 @@ from pareconapp.store.models import (
     ActionItem,
     AgendaItem,
     Attendance,
+    Decision,
     ItemState,
     Meeting,
     MeetingFacilitator,
@@ -31,8 +33,6 @@ from pareconapp.store.models import (
     SpeakerState,
 )
 
-ACTION_REVIEW_TITLE = QT_TRANSLATE_NOOP("Meetings", "Review action items")
-"""Stored in its source language; screens and minutes show it translated."""
 MAX_TIMEBOX_MINUTES = 1440
 
 
@@ -211,7 +211,7 @@ class MeetingService:
                 session.scalar(
                     select(func.count()).select_from(model).where(model.meeting_id == meeting_id)
                 )
-                for model in (Attendance, ActionItem, SpeakerEntry)
+                for model in (Attendance, ActionItem, SpeakerEntry, Decision)
             )
             if meeting.status is not MeetingStatus.PLANNED or has_records:
                 raise user_error(

@@ -446,8 +446,17 @@ class MinutesService:
 
     # -- errata ---------------------------------------------------------------------------
 
-    def add_erratum(self, meeting_id: int, text: str, decision_id: int | None = None) -> int:
-        """Record a correction to approved minutes (printed by every later export)."""
+    def add_erratum(
+        self,
+        meeting_id: int,
+        text: str,
+        decision_id: int | None = None,
+        loc: Localizer = PLAIN,
+    ) -> int:
+        """Record a correction to approved minutes (printed by every later export).
+
+        Minutes whose approval has passed are frozen first (in ``loc``'s language).
+        """
         text = text.strip()
         if not text:
             raise user_error(QT_TRANSLATE_NOOP("Minutes", "Erratum: say what is corrected."))
@@ -456,6 +465,7 @@ class MinutesService:
                 QT_TRANSLATE_NOOP("Minutes", "Erratum: at most {n} characters."),
                 n=MAX_ERRATUM_LENGTH,
             )
+        self.complete_approval(meeting_id, loc)
         now = self._clock()
         with self._file.transaction() as session:
             meeting = _get_meeting(session, meeting_id)

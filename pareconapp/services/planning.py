@@ -15,11 +15,7 @@ The rules themselves (SB, SC, budgets, file formats, rounds) are in
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -39,30 +35,24 @@ from pareconapp.core.planning_exchange.accounts import (
     check_quantity,
     check_worker_lines,
     consumer_account,
-    imbalance_of,
     line_changes,
     worker_account,
 )
 from pareconapp.core.planning_exchange.catalogue import (
     Catalogue,
     Good,
-    GoodCategory,
     check_code,
     make_catalogue,
 )
 from pareconapp.core.planning_exchange.files import (
-    Comparison,
     CouncilEntry,
     CouncilKind,
     DecisionNote,
     Header,
-    LastTotals,
     ProposalFile,
-    Question,
     RoundFile,
     RoundStatus,
     Sender,
-    Variant,
     check_round_context,
     parse_document,
     proposal_file_bytes,
@@ -70,6 +60,23 @@ from pareconapp.core.planning_exchange.files import (
     round_file_from_document,
 )
 from pareconapp.services.clock import Clock, system_clock
+from pareconapp.services.planning_csv import parse_councils_csv, parse_goods_csv
+from pareconapp.services.planning_rows import (
+    DEFAULT_RULE,
+    PRICE_RULE_NAMES,
+    BudgetSource,
+    ConsumerBudget,
+    DecisionLink,
+    ExportedFile,
+    GoodFields,
+    HistoryRound,
+    PlanHistory,
+    ProposalRow,
+    RoundView,
+    YearFields,
+    YearRow,
+    year_slug,
+)
 from pareconapp.store.assembly_file import AssemblyFile
 from pareconapp.store.models import (
     AgendaItem,
@@ -94,226 +101,37 @@ from pareconapp.store.models_planning import (
     YearStatus,
 )
 
+__all__ = [
+    "DEFAULT_RULE",
+    "PRICE_RULE_NAMES",
+    "BudgetSource",
+    "ConsumerBudget",
+    "DecisionLink",
+    "ExportedFile",
+    "GoodFields",
+    "HistoryRound",
+    "PlanHistory",
+    "PlanningService",
+    "ProposalRow",
+    "RoundView",
+    "YearFields",
+    "YearRow",
+    "catalogue_of",
+    "exported_lines",
+    "get_year",
+    "own_proposal_row",
+    "parse_councils_csv",
+    "parse_goods_csv",
+    "proposal_row",
+    "store_round_file",
+    "year_slug",
+]
+
 if TYPE_CHECKING:
     from pareconapp.services.decisions import DecisionService
     from pareconapp.services.planning_ifb import IfbService
     from pareconapp.services.planning_practice import PracticeService
     from pareconapp.services.remuneration import RemunerationService
-
-PRICE_RULE_NAMES = ("newton", "secant", "dep", "dep-book")
-"""The planning engine's price rules (``core.planning.PRICE_RULES``, without loading numpy)."""
-DEFAULT_RULE = "secant"
-"""Real councils do not report price responses, which the faster ``newton`` rule needs."""
-
-
-# -- rows the screens and the command line get ------------------------------------------------
-
-
-@dataclass(frozen=True)
-class YearFields:
-    """What is set when a planning year is created (and, for an IFB, changed later)."""
-
-    name: str
-    role: PlanningRole
-    code: str
-    """This assembly's id in the federation (its council's code, or the IFB's)."""
-    display_name: str
-    council_id: int | None = None
-    """The local council that plans (a consumer council's members make the requests)."""
-    rule: str = DEFAULT_RULE
-    threshold: float = 0.05
-    max_rounds: int = 20
-
-
-@dataclass(frozen=True)
-class BudgetSource:
-    """Where a consumer council's budget and its members' allowances come from.
-
-    With ``amount`` the budget is that amount; otherwise the members' allowances of the
-    remuneration period ``period_id``, times ``factor`` (e.g. 4 for a quarter in a year),
-    replaced by any allowance entered by hand.
-    """
-
-    period_id: int | None = None
-    factor: float = 1.0
-    amount: float | None = None
-
-
-@dataclass(frozen=True)
-class YearRow:
-    """A planning year as the screens show it."""
-
-    id: int
-    fields: YearFields
-    ifb_code: str
-    practice: bool
-    status: YearStatus
-    council_name: str
-    current_round: int | None
-    budget: BudgetSource
-
-    @property
-    def name(self) -> str:
-        """The year's name."""
-        return self.fields.name
-
-    @property
-    def role(self) -> PlanningRole:
-        """The part this assembly plays."""
-        return self.fields.role
-
-
-@dataclass(frozen=True)
-class GoodFields:
-    """A good of the catalogue with the IFB's starting price and fixed supply."""
-
-    code: str
-    name: str
-    category: GoodCategory
-    unit: str = ""
-    start_price: float = 100.0
-    fixed_supply: float | None = None
-
-    @property
-    def good(self) -> Good:
-        """The catalogue entry."""
-        return Good(self.code, self.name, self.category, self.unit)
-
-
-@dataclass(frozen=True)
-class RoundView:
-    """A round as the screens show it: prices, the round before, the IFB's reports."""
-
-    number: int
-    state: RoundState
-    final: bool
-    prices: Mapping[str, float]
-    last: Mapping[str, LastTotals]
-    """Each good's price, supply and demand in the round before (empty in round 1)."""
-    totals: tuple[Mapping[str, float], Mapping[str, float]] | None
-    """This round's supply and demand, once the IFB closed it (IFB and practice years)."""
-    comparisons: tuple[Comparison, ...]
-    questions: tuple[Question, ...]
-    variants: tuple[Variant, ...]
-    councils: tuple[CouncilEntry, ...]
-    consumer_councils: int
-    rule: str
-    threshold: float
-    max_rounds: int
-    sender: str
-    note: str
-    opened_at: datetime
-    closed_at: datetime | None
-
-    @property
-    def largest_last_imbalance(self) -> float | None:
-        """The largest imbalance of the round before (``None`` in round 1)."""
-        values = [totals.imbalance for totals in self.last.values()]
-        return max(values) if values else None
-
-    def council_name(self, code: str) -> str:
-        """The name of the council ``code`` (its code if the round file does not list it)."""
-        return next((c.name for c in self.councils if c.id == code), code)
-
-
-@dataclass(frozen=True)
-class HistoryRound:
-    """One round's prices and (once known) its totals, for the charts."""
-
-    number: int
-    prices: Mapping[str, float]
-    supply: Mapping[str, float] | None
-    demand: Mapping[str, float] | None
-
-    def imbalances(self) -> dict[str, float]:
-        """Each good's imbalance (empty until the round's totals are known)."""
-        if self.supply is None or self.demand is None:
-            return {}
-        return {
-            code: imbalance_of(s, self.demand.get(code, 0.0)) for code, s in self.supply.items()
-        }
-
-
-@dataclass(frozen=True)
-class PlanHistory:
-    """Every round of a year so far."""
-
-    goods: tuple[Good, ...]
-    rounds: tuple[HistoryRound, ...]
-    threshold: float
-
-
-@dataclass(frozen=True)
-class DecisionLink:
-    """The vote of the assembly on its proposal."""
-
-    id: int
-    title: str
-    status: DecisionStatus
-    outcome: str | None
-
-    @property
-    def passed(self) -> bool:
-        """Whether the assembly adopted the proposal."""
-        return self.status is DecisionStatus.CLOSED and self.outcome == "passed"
-
-    @property
-    def voting(self) -> bool:
-        """Whether the ballot is open."""
-        return self.status is DecisionStatus.OPEN
-
-    @property
-    def rejected(self) -> bool:
-        """Whether the vote closed without adopting it (or was withdrawn)."""
-        return self.status is DecisionStatus.WITHDRAWN or (
-            self.status is DecisionStatus.CLOSED and not self.passed
-        )
-
-
-@dataclass(frozen=True)
-class ProposalRow:
-    """A proposal: this assembly's own, or one an IFB imported."""
-
-    id: int
-    round_number: int
-    council_code: str
-    kind: CouncilKind
-    lines: tuple[Line, ...]
-    decision: DecisionLink | None
-    decision_note: DecisionNote | None
-    budget: float | None
-    members: int | None
-    note: str
-    has_responses: bool
-    file_name: str
-    file_sha256: str | None
-    created_at: datetime
-    exported_at: datetime | None
-
-
-@dataclass(frozen=True)
-class ConsumerBudget:
-    """A consumer council's members, their allowances and the council's budget."""
-
-    source: BudgetSource
-    members: tuple[tuple[int, str], ...]
-    allowances: Mapping[int, float]
-    entered: frozenset[int]
-    """Members whose allowance was entered by hand."""
-    budget: float | None
-
-
-@dataclass(frozen=True)
-class ExportedFile:
-    """An exchange file ready to be written, with a suggested file name."""
-
-    data: bytes
-    name: str
-
-
-def year_slug(name: str) -> str:
-    """A file-name-safe form of a year's name."""
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-") or "plan"
 
 
 # -- the service ---------------------------------------------------------------------------------
@@ -740,7 +558,11 @@ class PlanningService:
             base = {m.member_id: float(m.total) * source.factor for m in table.members}
             budgets = self._remuneration.council_budgets(source.period_id)
             base_budget = float(budgets.get(council_id, 0)) * source.factor
-        allowances = {m: entered.get(m, base[m]) for m, _ in members if m in entered or m in base}
+        allowances = {
+            m: entered[m] if m in entered else base[m]
+            for m, _ in members
+            if m in entered or m in base
+        }
         if source.amount is not None:
             budget: float | None = source.amount
         elif base_budget is not None:
@@ -1149,7 +971,14 @@ _ROLE_NAMES = {
 
 def _require_council(year: PlanningYear) -> None:
     if year.role is PlanningRole.IFB:
-        _require_role(year, PlanningRole.WORKER)
+        raise user_error(
+            QT_TRANSLATE_NOOP(
+                "Planning",
+                'In "{name}" this assembly is the IFB: councils draft their proposals in '
+                "their own assemblies and send them as files.",
+            ),
+            name=year.name,
+        )
 
 
 def _require_open(year: PlanningYear) -> None:
@@ -1433,84 +1262,3 @@ def _planning_item(session: Session, meeting_id: int | None) -> int | None:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-# -- CSV for catalogues and councils ---------------------------------------------------------------
-
-GOODS_COLUMNS = ("code", "name", "category", "unit", "start_price", "fixed_supply")
-COUNCIL_COLUMNS = ("code", "name", "kind")
-
-
-def _rows(text: str, columns: Sequence[str]) -> list[dict[str, str]]:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    missing = [c for c in columns[:3] if c not in (reader.fieldnames or ())]
-    if missing:
-        raise user_error(
-            QT_TRANSLATE_NOOP(
-                "Planning", "The CSV file needs the columns {columns}; missing: {missing}."
-            ),
-            columns=", ".join(columns),
-            missing=", ".join(missing),
-        )
-    return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
-
-
-def parse_goods_csv(text: str) -> list[GoodFields]:
-    """Goods from CSV: ``code,name,category,unit,start_price,fixed_supply`` (with a header)."""
-    goods = []
-    for number, row in enumerate(_rows(text, GOODS_COLUMNS), 2):
-        try:
-            category = GoodCategory(row["category"].lower())
-        except ValueError:
-            raise user_error(
-                QT_TRANSLATE_NOOP(
-                    "Planning",
-                    'Line {line}: category "{value}" is not one of private, public, '
-                    "intermediate, nature, labour, pollutant.",
-                ),
-                line=number,
-                value=row["category"],
-            ) from None
-        goods.append(
-            GoodFields(
-                row["code"],
-                row["name"],
-                category,
-                row.get("unit", ""),
-                _number(row.get("start_price") or "100", number, "start_price"),
-                _number(row["fixed_supply"], number, "fixed_supply")
-                if row.get("fixed_supply")
-                else None,
-            )
-        )
-    return goods
-
-
-def parse_councils_csv(text: str) -> list[CouncilEntry]:
-    """Councils from CSV: ``code,name,kind`` (kind ``worker`` or ``consumer``)."""
-    councils = []
-    for number, row in enumerate(_rows(text, COUNCIL_COLUMNS), 2):
-        try:
-            kind = CouncilKind(row["kind"].lower())
-        except ValueError:
-            raise user_error(
-                QT_TRANSLATE_NOOP(
-                    "Planning", 'Line {line}: kind "{value}" is not worker or consumer.'
-                ),
-                line=number,
-                value=row["kind"],
-            ) from None
-        councils.append(CouncilEntry(row["code"], row["name"], kind))
-    return councils
-
-
-def _number(text: str, line: int, column: str) -> float:
-    try:
-        return float(text.replace(",", "."))
-    except ValueError:
-        raise user_error(
-            QT_TRANSLATE_NOOP("Planning", 'Line {line}: {column} "{value}" is not a number.'),
-            line=line,
-            column=column,
-            value=text,
-        ) from None

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
 from pareconapp import __version__
 from pareconapp.core.i18n import QT_TRANSLATE_NOOP, UserError, UserMessage, user_error
@@ -87,7 +88,9 @@ from pareconapp.services.planning import (
 )
 from pareconapp.store.assembly_file import AssemblyFile
 from pareconapp.store.models_planning import (
+    PlanningCouncil,
     PlanningEconomy,
+    PlanningGood,
     PlanningLine,
     PlanningProposal,
     PlanningRole,
@@ -202,7 +205,13 @@ class IfbService:
             councils = {c.code: c for c in year.councils}
             consumers = _consumer_count(year, row)
             result = []
-            for proposal in row.proposals:
+            proposals = session.scalars(
+                select(PlanningProposal)
+                .where(PlanningProposal.round_id == row.id)
+                .order_by(PlanningProposal.id)
+                .options(selectinload(PlanningProposal.lines).joinedload(PlanningLine.good))
+            )
+            for proposal in proposals:
                 council = councils.get(proposal.council_code)
                 entry = CouncilEntry(
                     proposal.council_code,
@@ -243,19 +252,35 @@ class IfbService:
         with self._file.transaction() as session:
             year = _ifb_year(session, year_id)
             row = _open_ifb_round(year)
+            # targeted queries: an IFB imports thousands of files into one round
+            councils = session.execute(
+                select(PlanningCouncil.code, PlanningCouncil.kind).where(
+                    PlanningCouncil.year_id == year.id
+                )
+            ).all()
+            received = session.scalars(
+                select(PlanningProposal.council_code).where(PlanningProposal.round_id == row.id)
+            ).all()
+            goods = dict(
+                session.execute(
+                    select(PlanningGood.code, PlanningGood.id).where(
+                        PlanningGood.year_id == year.id
+                    )
+                ).all()
+            )
             context = ProposalContext(
                 year.name,
                 row.number,
-                {c.code: CouncilKind(c.kind) for c in year.councils},
-                frozenset(p.council_code for p in row.proposals),
-                frozenset(g.code for g in year.goods),
+                {code: CouncilKind(kind) for code, kind in councils},
+                frozenset(received),
+                frozenset(goods),
             )
             check_proposal_context(proposal, context, source)
-            goods = {g.code: g for g in year.goods}
             note = proposal.decision
             responses = proposal.responses
-            row.proposals.append(
+            session.add(
                 PlanningProposal(
+                    round_id=row.id,
                     council_code=proposal.council,
                     kind=proposal.kind.value,
                     source=ProposalSource.IMPORTED,
@@ -281,7 +306,7 @@ class IfbService:
                     created_at=self._clock(),
                     lines=[
                         PlanningLine(
-                            good_id=goods[line.good].id,
+                            good_id=goods[line.good],
                             supplied=line.supplied,
                             demanded=line.demanded,
                         )

@@ -10,13 +10,18 @@ before the transaction commits.
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, text
 
 from pareconapp.paths import migrations_dir
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+# Alembic is imported where it is used: opening an up-to-date file never needs it, and it
+# costs a tenth of a second at start-up.
 
 REVISION_FILE_PATTERN = "[0-9][0-9][0-9][0-9]_*.py"
 
@@ -42,6 +47,8 @@ class ForeignKeyViolationError(RuntimeError):
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """An Alembic configuration for the shipped scripts, bound to ``connection``."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
     config.attributes["connection"] = connection
@@ -51,6 +58,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
 @cache
 def script_directory() -> ScriptDirectory:
     """The shipped migration scripts."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
@@ -73,6 +82,8 @@ def upgrade(connection: Connection, target: str = "head") -> None:
     The connection must have foreign keys switched off (they cannot be switched inside a
     transaction); violations are checked here before returning.
     """
+    from alembic import command
+
     command.upgrade(alembic_config(connection), target)
     violations = connection.execute(text("PRAGMA foreign_key_check")).all()
     if violations:
@@ -81,4 +92,6 @@ def upgrade(connection: Connection, target: str = "head") -> None:
 
 def downgrade(connection: Connection, target: str) -> None:
     """Downgrade inside the caller's transaction (used by the migration tests)."""
+    from alembic import command
+
     command.downgrade(alembic_config(connection), target)

@@ -25,7 +25,17 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from pareconapp.core.meetings import ActionStatus, AgendaKind, AttendanceStatus, MeetingStatus
+from pareconapp.core.decision_states import BallotMode as BallotMode
+from pareconapp.core.decision_states import DecisionStatus as DecisionStatus
+from pareconapp.core.meetings import (
+    ActionStatus,
+    AgendaKind,
+    AttendanceStatus,
+    MeetingStatus,
+)
+from pareconapp.core.meetings import (
+    ItemState as ItemState,
+)
 from pareconapp.core.stack import TurnKind
 from pareconapp.store.types import UTCDateTime, utc_now
 
@@ -177,14 +187,6 @@ class MeetingFacilitator(Base):
     )
 
 
-class ItemState(enum.StrEnum):
-    """Where an agenda item stands while the meeting runs."""
-
-    PENDING = "pending"
-    CURRENT = "current"
-    DONE = "done"
-
-
 class AgendaItem(Base):
     """One item of a meeting's agenda, with its timebox, notes and outcome.
 
@@ -301,24 +303,6 @@ class ActionItem(Base):
     closed_at: Mapped[datetime | None] = mapped_column()
 
 
-class DecisionStatus(enum.StrEnum):
-    """Where a decision is: drafted, impact assessed, ballot open, closed, or withdrawn."""
-
-    DRAFT = "draft"
-    ASSESSED = "assessed"
-    OPEN = "open"
-    CLOSED = "closed"
-    WITHDRAWN = "withdrawn"
-
-
-class BallotMode(enum.StrEnum):
-    """How members vote on a decision."""
-
-    SECRET = "secret"
-    ROLL_CALL = "roll_call"
-    SHOW_OF_HANDS = "show_of_hands"
-
-
 class Decision(Base):
     """A proposal, its impact assessment, its ballot and its result.
 
@@ -331,9 +315,11 @@ class Decision(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int | None] = mapped_column(
-        ForeignKey("meeting.id", ondelete="RESTRICT"), index=True)
+        ForeignKey("meeting.id", ondelete="RESTRICT"), index=True
+    )
     agenda_item_id: Mapped[int | None] = mapped_column(
-        ForeignKey("agenda_item.id", ondelete="SET NULL"))
+        ForeignKey("agenda_item.id", ondelete="SET NULL")
+    )
     title: Mapped[str] = mapped_column(String(300))
     text: Mapped[str] = mapped_column(Text, default="")
     """The full proposal as rich text (Qt's HTML subset)."""
@@ -342,7 +328,8 @@ class Decision(Base):
     ballot_mode: Mapped[BallotMode] = mapped_column(str_enum(BallotMode, "ballot_mode"))
     receipts: Mapped[bool] = mapped_column(default=False)
     status: Mapped[DecisionStatus] = mapped_column(
-        str_enum(DecisionStatus, "decision_status"), default=DecisionStatus.DRAFT)
+        str_enum(DecisionStatus, "decision_status"), default=DecisionStatus.DRAFT
+    )
     withdrawn_reason: Mapped[str] = mapped_column(Text, default="")
     impact_method: Mapped[str] = mapped_column(String(40), default="")
     impact_input: Mapped[dict[str, Any] | None] = mapped_column(JSON)
@@ -393,9 +380,11 @@ class BallotCast(Base):
     __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 - SQLAlchemy API
 
     decision_id: Mapped[int] = mapped_column(
-        ForeignKey("decision.id", ondelete="RESTRICT"), primary_key=True)
+        ForeignKey("decision.id", ondelete="RESTRICT"), primary_key=True
+    )
     member_id: Mapped[int] = mapped_column(
-        ForeignKey("member.id", ondelete="RESTRICT"), primary_key=True)
+        ForeignKey("member.id", ondelete="RESTRICT"), primary_key=True
+    )
 
 
 class RollCallVote(Base):

@@ -18,7 +18,6 @@ start-up) does not need.
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 from typing import Any
 
@@ -33,6 +32,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from pareconapp.core.rating_rounds import RoundStatus as RoundStatus
 from pareconapp.store.models import Base, str_enum
 from pareconapp.store.types import utc_now
 
@@ -75,14 +75,6 @@ class TaskQualification(Base):
     )
     training: Mapped[bool] = mapped_column(default=False)
     """In training: counts as qualified for the optimiser, shown apart."""
-
-
-class RoundStatus(enum.StrEnum):
-    """A round is prepared (draft), taken (open), then closed and its results shown."""
-
-    DRAFT = "draft"
-    OPEN = "open"
-    CLOSED = "closed"
 
 
 class RatingRound(Base):

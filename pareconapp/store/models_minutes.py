@@ -32,14 +32,17 @@ class MinutesRecord(Base):
     __tablename__ = "minutes"
 
     meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meeting.id", ondelete="RESTRICT"), primary_key=True)
+        ForeignKey("meeting.id", ondelete="RESTRICT"), primary_key=True
+    )
     status: Mapped[MinutesStatus] = mapped_column(
-        str_enum(MinutesStatus, "minutes_status"), default=MinutesStatus.DRAFT)
+        str_enum(MinutesStatus, "minutes_status"), default=MinutesStatus.DRAFT
+    )
     preface: Mapped[str] = mapped_column(Text, default="")
     """Free prose the minute-taker adds at the top (rich text)."""
     approved_at: Mapped[datetime | None] = mapped_column()
     approval_decision_id: Mapped[int | None] = mapped_column(
-        ForeignKey("decision.id", ondelete="RESTRICT"))
+        ForeignKey("decision.id", ondelete="RESTRICT")
+    )
     """The decision (of a later meeting) that approved these minutes."""
     document: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     """The approved document model, exactly as approved."""
@@ -53,7 +56,8 @@ class Erratum(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("minutes.meeting_id", ondelete="RESTRICT"), index=True)
+        ForeignKey("minutes.meeting_id", ondelete="RESTRICT"), index=True
+    )
     text: Mapped[str] = mapped_column(Text)
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id", ondelete="RESTRICT"))
     """The decision that accepted the correction, if one did."""

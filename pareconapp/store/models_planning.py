@@ -90,9 +90,7 @@ class PlanningYear(Base):
     """This assembly's id in the federation: its council's code, or the IFB's."""
     display_name: Mapped[str] = mapped_column(String(200))
     """The name other assemblies see (the council's or the IFB's)."""
-    council_id: Mapped[int | None] = mapped_column(
-        ForeignKey("council.id", ondelete="SET NULL")
-    )
+    council_id: Mapped[int | None] = mapped_column(ForeignKey("council.id", ondelete="SET NULL"))
     """The local council that plans (a consumer council's members make its requests)."""
     ifb_code: Mapped[str] = mapped_column(String(64), default="")
     """Councils: the IFB whose round files this year accepts (learnt from the first)."""
@@ -232,9 +230,7 @@ class PlanningProposal(Base):
     kind: Mapped[str] = mapped_column(String(20))
     """``worker`` or ``consumer``."""
     source: Mapped[ProposalSource] = mapped_column(str_enum(ProposalSource, "proposal_source"))
-    decision_id: Mapped[int | None] = mapped_column(
-        ForeignKey("decision.id", ondelete="RESTRICT")
-    )
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id", ondelete="RESTRICT"))
     """The council's vote on this proposal (own proposals)."""
     decision_note: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     """Imported proposals: how the council says it decided (from the file)."""

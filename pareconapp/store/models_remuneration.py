@@ -42,16 +42,19 @@ class RemunerationPeriod(Base):
     """The formula's settings (effort scale, trim share, factors, need policy)."""
     anonymous_effort: Mapped[bool] = mapped_column(default=True)
     status: Mapped[PeriodStatus] = mapped_column(
-        str_enum(PeriodStatus, "period_status"), default=PeriodStatus.OPEN)
+        str_enum(PeriodStatus, "period_status"), default=PeriodStatus.OPEN
+    )
     approved_at: Mapped[datetime | None] = mapped_column()
     approval_decision_id: Mapped[int | None] = mapped_column(
-        ForeignKey("decision.id", ondelete="RESTRICT"))
+        ForeignKey("decision.id", ondelete="RESTRICT")
+    )
     result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     """The table as approved (every member's breakdown), kept as it was."""
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
 
     entries: Mapped[list[PeriodMember]] = relationship(
-        back_populates="period", cascade="all, delete-orphan")
+        back_populates="period", cascade="all, delete-orphan"
+    )
 
 
 class PeriodMember(Base):
@@ -62,7 +65,8 @@ class PeriodMember(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     period_id: Mapped[int] = mapped_column(
-        ForeignKey("remuneration_period.id", ondelete="CASCADE"), index=True)
+        ForeignKey("remuneration_period.id", ondelete="CASCADE"), index=True
+    )
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="RESTRICT"))
     hours_worked: Mapped[str] = mapped_column(String(40), default="0")
     hours_reason: Mapped[str] = mapped_column(Text, default="")
@@ -84,7 +88,8 @@ class OnerousWork(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     period_member_id: Mapped[int] = mapped_column(
-        ForeignKey("period_member.id", ondelete="CASCADE"), index=True)
+        ForeignKey("period_member.id", ondelete="CASCADE"), index=True
+    )
     hours: Mapped[str] = mapped_column(String(40))
     factor: Mapped[str] = mapped_column(String(40))
     note: Mapped[str] = mapped_column(Text, default="")
@@ -97,7 +102,8 @@ class NeedGrant(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     period_member_id: Mapped[int] = mapped_column(
-        ForeignKey("period_member.id", ondelete="CASCADE"), index=True)
+        ForeignKey("period_member.id", ondelete="CASCADE"), index=True
+    )
     kind: Mapped[NeedKind] = mapped_column(str_enum(NeedKind, "need_kind"))
     amount: Mapped[str] = mapped_column(String(40))
     decision_id: Mapped[int] = mapped_column(ForeignKey("decision.id", ondelete="RESTRICT"))
@@ -115,8 +121,7 @@ class EffortRatingRow(Base):
     __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 - SQLAlchemy API
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    period_id: Mapped[int] = mapped_column(
-        ForeignKey("remuneration_period.id", ondelete="CASCADE"))
+    period_id: Mapped[int] = mapped_column(ForeignKey("remuneration_period.id", ondelete="CASCADE"))
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="RESTRICT"))
     value: Mapped[str] = mapped_column(String(40))
     rater_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="RESTRICT"))
@@ -129,9 +134,11 @@ class EffortRater(Base):
     __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 - SQLAlchemy API
 
     period_id: Mapped[int] = mapped_column(
-        ForeignKey("remuneration_period.id", ondelete="CASCADE"), primary_key=True)
+        ForeignKey("remuneration_period.id", ondelete="CASCADE"), primary_key=True
+    )
     rater_id: Mapped[int] = mapped_column(
-        ForeignKey("member.id", ondelete="RESTRICT"), primary_key=True)
+        ForeignKey("member.id", ondelete="RESTRICT"), primary_key=True
+    )
 
 
 class EffortContest(Base):
@@ -141,10 +148,12 @@ class EffortContest(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     period_id: Mapped[int] = mapped_column(
-        ForeignKey("remuneration_period.id", ondelete="CASCADE"), index=True)
+        ForeignKey("remuneration_period.id", ondelete="CASCADE"), index=True
+    )
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="RESTRICT"))
     reason: Mapped[str] = mapped_column(Text)
     agenda_item_id: Mapped[int | None] = mapped_column(
-        ForeignKey("agenda_item.id", ondelete="SET NULL"))
+        ForeignKey("agenda_item.id", ondelete="SET NULL")
+    )
     outcome: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utc_now)

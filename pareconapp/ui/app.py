@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -38,10 +38,11 @@ def create_main_window(file: str | None = None, demo: bool = False) -> MainWindo
     """The main window, shown, with ``file`` (or the demo assembly) opening."""
     window = MainWindow()
     window.show()
+    # Open once the window is on screen: the first paint does not wait for the file.
     if demo:
-        window.open_demo()
+        QTimer.singleShot(0, window.open_demo)
     elif file:
-        window.open_file(Path(file))
+        QTimer.singleShot(0, lambda: window.open_file(Path(file)))
     return window
 
 

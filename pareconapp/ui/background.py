@@ -19,12 +19,14 @@ that owns the task (the GUI thread).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from pareconapp.core.progress import Cancelled, Progress
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 PROGRESS_INTERVAL = 0.05  # seconds between forwarded progress reports (the last one always)
 

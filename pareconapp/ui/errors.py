@@ -12,10 +12,8 @@ import logging
 import sys
 import threading
 import traceback
-from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
-from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -34,6 +32,11 @@ from pareconapp import APP_NAME, __version__
 from pareconapp.core.i18n import UserError
 from pareconapp.i18n import render
 from pareconapp.paths import log_dir
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+    from types import TracebackType
 
 log = logging.getLogger(__name__)
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,15 +24,18 @@ from PySide6.QtWidgets import (
 from pareconapp import APP_NAME, FILE_SUFFIX, __version__
 from pareconapp.core.i18n import UserError
 from pareconapp.paths import demo_assembly_path, icon_path
-from pareconapp.services.assembly import AssemblyService
-from pareconapp.services.demo import ensure_demo_file
 from pareconapp.ui.background import BackgroundTask
 from pareconapp.ui.dialogs import FileDialogs
 from pareconapp.ui.errors import show_user_error
-from pareconapp.ui.pages import Page, page_classes
-from pareconapp.ui.projector.integration import ProjectorIntegration
+from pareconapp.ui.minutes.actions import install_minutes_actions
+from pareconapp.ui.pages import PAGES
 from pareconapp.ui.settings import Settings
 from pareconapp.ui.welcome import WelcomePage
+
+if TYPE_CHECKING:
+    from pareconapp.services.assembly import AssemblyService
+    from pareconapp.ui.pages.base import Page
+    from pareconapp.ui.projector.integration import ProjectorIntegration
 
 
 class MainWindow(QMainWindow):
@@ -40,6 +44,7 @@ class MainWindow(QMainWindow):
     assembly_opened = Signal(object)  # the AssemblyService
     assembly_closed = Signal()
     open_failed = Signal(object)  # the exception
+    page_loaded = Signal(object)  # a page, the first time it is built
 
     def __init__(
         self,
@@ -74,8 +79,10 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_menus()
-        self.projector = ProjectorIntegration(self)
-        self.projector.install_menus(self.menuBar(), self.help_menu)
+        self.minutes_action = install_minutes_actions(self)
+        self._projector: ProjectorIntegration | None = None
+        # The projector's menu and keys arrive just after the window is first painted.
+        QTimer.singleShot(0, lambda: self.projector)
         self._update_state()
         self.restore_geometry()
 
@@ -87,16 +94,13 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName(self.tr("Areas"))
         self.sidebar.setFixedWidth(210)
         self.pages_stack = QStackedWidget()
-        self.pages: list[Page] = []
         self.undo_group = QUndoGroup(self)
-        for page_class in page_classes():
-            page = page_class()
-            self.pages.append(page)
-            self.undo_group.addStack(page.undo_stack)
-            page.data_changed.connect(lambda p=page: self._others_stale(p))
-            self.pages_stack.addWidget(page)
-            item = QListWidgetItem(QIcon(str(icon_path(page.icon_name))), page.title())
-            item.setData(Qt.ItemDataRole.UserRole, page.area_id)
+        self._loaded: list[Page | None] = [None] * len(PAGES)
+        for info in PAGES:
+            # A page is built the first time it is shown (see page_at): start-up stays fast.
+            self.pages_stack.addWidget(QWidget())
+            item = QListWidgetItem(QIcon(str(icon_path(info.icon))), info.translated_title())
+            item.setData(Qt.ItemDataRole.UserRole, info.area_id)
             item.setSizeHint(QSize(200, 44))
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(self._show_page)
@@ -165,13 +169,13 @@ class MainWindow(QMainWindow):
         # Both common redo keys, once each (the platform's own Redo may already be one).
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.page_actions: list[QAction] = []
-        for number, page in enumerate(self.pages, start=1):
+        for number, info in enumerate(PAGES, start=1):
             action = self._action(
-                page.title(),
+                info.translated_title(),
                 lambda _=False, n=number - 1: self.show_area(n),
                 f"Ctrl+{number}" if number <= 9 else None,
             )
-            action.setIcon(QIcon(str(icon_path(page.icon_name))))
+            action.setIcon(QIcon(str(icon_path(info.icon))))
             self.page_actions.append(action)
 
     def _create_menus(self) -> None:
@@ -223,34 +227,71 @@ class MainWindow(QMainWindow):
 
     # -- pages ------------------------------------------------------------------------------
 
+    @property
+    def projector(self) -> ProjectorIntegration:
+        """The projector's integration (menu, keys, preview), built on first use."""
+        if self._projector is None:
+            from pareconapp.ui.projector.integration import ProjectorIntegration
+
+            self._projector = ProjectorIntegration(self)
+            self._projector.install_menus(self.menuBar(), self.help_menu)
+        return self._projector
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page, in sidebar order (builds the ones not built yet)."""
+        return [self.page_at(index) for index in range(len(PAGES))]
+
+    def loaded_pages(self) -> list[Page]:
+        """The pages built so far."""
+        return [page for page in self._loaded if page is not None]
+
+    def page_at(self, index: int) -> Page:
+        """The page at ``index`` of the sidebar, built on first use."""
+        page = self._loaded[index]
+        if page is None:
+            page = PAGES[index].page_class()()
+            self._loaded[index] = page
+            placeholder = self.pages_stack.widget(index)
+            self.pages_stack.insertWidget(index, page)
+            if placeholder is not None:
+                self.pages_stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self.undo_group.addStack(page.undo_stack)
+            page.data_changed.connect(lambda p=page: self._others_stale(p))
+            page.attach(self.assembly)
+            self.page_loaded.emit(page)
+        return page
+
     def _show_page(self, row: int) -> None:
-        if 0 <= row < len(self.pages):
-            page = self.pages[row]
+        if 0 <= row < len(PAGES):
+            page = self.page_at(row)
             if page.stale and self.assembly is not None:
                 page.stale = False
                 page.refresh()
             self.pages_stack.setCurrentIndex(row)
-            self.undo_group.setActiveStack(self.pages[row].undo_stack)
-            self.settings.last_page = self.pages[row].area_id
+            self.undo_group.setActiveStack(page.undo_stack)
+            self.settings.last_page = page.area_id
 
     def _others_stale(self, changed: Page) -> None:
-        for page in self.pages:
+        for page in self.loaded_pages():
             if page is not changed:
                 page.stale = True
 
     def show_area(self, index: int) -> None:
         """Show the page at ``index`` and give it keyboard focus."""
-        if self.assembly is None or not 0 <= index < len(self.pages):
+        if self.assembly is None or not 0 <= index < len(PAGES):
             return
         self.sidebar.setCurrentRow(index)
-        self.pages[index].setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.pages[index].focusNextChild()
+        page = self.page_at(index)
+        page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        page.focusNextChild()
 
     def current_page(self) -> Page | None:
         """The page on screen, if an assembly is open."""
         if self.assembly is None:
             return None
-        return self.pages[self.pages_stack.currentIndex()]
+        return self.page_at(self.pages_stack.currentIndex())
 
     def focus_sidebar(self) -> None:
         """Move keyboard focus to the list of areas."""
@@ -271,7 +312,7 @@ class MainWindow(QMainWindow):
         path = self.dialogs.save_path(self, self.tr("Create assembly file"), suggestion)
         if path is None:
             return
-        self._start_opening(path, lambda: AssemblyService.create(path, name))
+        self._start_opening(path, lambda: _service().create(path, name))
 
     def open_dialog(self) -> None:
         """Ask for an assembly file and open it."""
@@ -284,6 +325,9 @@ class MainWindow(QMainWindow):
         path = demo_assembly_path()
 
         def work() -> AssemblyService:
+            from pareconapp.services.assembly import AssemblyService
+            from pareconapp.services.demo import ensure_demo_file  # only for the demo
+
             ensure_demo_file(path)
             return AssemblyService.open(path)
 
@@ -297,7 +341,7 @@ class MainWindow(QMainWindow):
                 self.tr("{name} is already open").format(name=path.name), 4000
             )
             return
-        self._start_opening(path, lambda: AssemblyService.open(path))
+        self._start_opening(path, lambda: _service().open(path))
 
     def _start_opening(self, path: Path, work: object) -> None:
         if self._opening is not None:
@@ -323,10 +367,10 @@ class MainWindow(QMainWindow):
         self.assembly = assembly
         self.settings.add_recent_file(assembly.path)
         self.settings.last_directory = str(assembly.path.parent)
-        for page in self.pages:
-            page.attach(assembly)  # each page loads when first shown
+        for page in self.loaded_pages():
+            page.attach(assembly)  # each page loads when it is next shown
         area = self.settings.last_page
-        index = next((i for i, p in enumerate(self.pages) if p.area_id == area), 0)
+        index = next((i for i, info in enumerate(PAGES) if info.area_id == area), 0)
         self.sidebar.setCurrentRow(index)
         self._show_page(index)
         self.statusBar().clearMessage()
@@ -388,7 +432,7 @@ class MainWindow(QMainWindow):
         if self.assembly is None:
             return
         assembly, self.assembly = self.assembly, None
-        for page in self.pages:
+        for page in self.loaded_pages():
             page.set_assembly(None)
         assembly.close()
         self._update_state()
@@ -455,8 +499,20 @@ class MainWindow(QMainWindow):
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.sync()
-        self.projector.shutdown()
+        if self._projector is not None:
+            self._projector.shutdown()
         if self._opening is not None:
             self._opening.cancel()
         self.close_assembly()
         event.accept()
+
+
+def _service() -> type[AssemblyService]:
+    """The services class, imported where first needed.
+
+    That is on the opening thread, after the window is on screen: the services bring
+    SQLAlchemy and every area's models.
+    """
+    from pareconapp.services.assembly import AssemblyService
+
+    return AssemblyService

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,7 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from pareconapp.core.secrets import MIN_PASSPHRASE_LENGTH
-from pareconapp.services.security import FacilitatorSecurity
+
+if TYPE_CHECKING:
+    from pareconapp.services.security import FacilitatorSecurity
 
 
 class PassphraseDialog(QDialog):

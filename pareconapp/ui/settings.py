@@ -6,10 +6,12 @@ the user scope, so tests redirect them with ``QSettings.setPath``.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 T = TypeVar("T")
 
@@ -37,11 +39,11 @@ class Option(Generic[T]):
             return self.default
         if self.kind is list:
             # INI files give a bare string for one-element lists.
-            return cast(T, [value] if isinstance(value, str) else list(cast(list[str], value)))
+            return cast("T", [value] if isinstance(value, str) else list(cast("list[str]", value)))
         if self.kind is bool and isinstance(value, str):
-            return cast(T, value.lower() == "true")
+            return cast("T", value.lower() == "true")
         try:
-            return cast(T, self.kind(value))
+            return cast("T", self.kind(value))
         except (TypeError, ValueError):
             return self.default
 

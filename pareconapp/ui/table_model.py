@@ -7,11 +7,13 @@ and ``RowRole`` the row object itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
 
 R = TypeVar("R")
 

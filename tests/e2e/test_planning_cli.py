@@ -7,6 +7,7 @@ and the IFB closes each round. After three rounds the prices have moved the righ
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import subprocess
@@ -44,14 +45,59 @@ def federation(demo_file: Path, tmp_path: Path) -> dict[str, Path]:
         shutil.copyfile(demo_file, files[name])
     (tmp_path / "goods.csv").write_text(GOODS)
     (tmp_path / "councils.csv").write_text(COUNCILS)
-    assert run("plan", "year", files["ifb"], "2030", "--role", "ifb", "--code", "river-ifb",
-               "--name", "Riverside IFB", "--rule", "dep", "--goods", tmp_path / "goods.csv",
-               "--councils", tmp_path / "councils.csv") == 0
-    assert run("plan", "year", files["worker"], "2030", "--role", "worker",
-               "--code", "wheelwright", "--name", "Wheelwright Workers' Council") == 0
-    assert run("plan", "year", files["consumer"], "2030", "--role", "consumer",
-               "--code", "riverside", "--name", "Riverside Neighbourhood Council",
-               "--council", "Riverside Neighbourhood Council") == 0
+    assert (
+        run(
+            "plan",
+            "year",
+            files["ifb"],
+            "2030",
+            "--role",
+            "ifb",
+            "--code",
+            "river-ifb",
+            "--name",
+            "Riverside IFB",
+            "--rule",
+            "dep",
+            "--goods",
+            tmp_path / "goods.csv",
+            "--councils",
+            tmp_path / "councils.csv",
+        )
+        == 0
+    )
+    assert (
+        run(
+            "plan",
+            "year",
+            files["worker"],
+            "2030",
+            "--role",
+            "worker",
+            "--code",
+            "wheelwright",
+            "--name",
+            "Wheelwright Workers' Council",
+        )
+        == 0
+    )
+    assert (
+        run(
+            "plan",
+            "year",
+            files["consumer"],
+            "2030",
+            "--role",
+            "consumer",
+            "--code",
+            "riverside",
+            "--name",
+            "Riverside Neighbourhood Council",
+            "--council",
+            "Riverside Neighbourhood Council",
+        )
+        == 0
+    )
     return files
 
 
@@ -73,18 +119,43 @@ def test_three_assemblies_plan_three_rounds_through_files(
         current = round_files[-1]
         # the worker council: bicycles from steel, ore and labour
         assert run("plan", "import-round", federation["worker"], current) == 0
-        assert run("plan", "propose", federation["worker"], "--offer", "bicycles=100",
-                   "--use", "steel=10", "--use", "ore=50", "--use", "labour=300") == 0
+        assert (
+            run(
+                "plan",
+                "propose",
+                federation["worker"],
+                "--offer",
+                "bicycles=100",
+                "--use",
+                "steel=10",
+                "--use",
+                "ore=50",
+                "--use",
+                "labour=300",
+            )
+            == 0
+        )
         assert run("plan", "export-proposal", federation["worker"], "--out", inbox) == 0
         # the consumer council: its members' bicycles and a share of the park
         assert run("plan", "import-round", federation["consumer"], current) == 0
         assert run("plan", "propose", federation["consumer"], "--request", "park=2") == 0
-        assert run("plan", "propose", federation["consumer"], "--member", "Ana",
-                   "--request", "bicycles=150") == 0
+        assert (
+            run(
+                "plan",
+                "propose",
+                federation["consumer"],
+                "--member",
+                "Ana",
+                "--request",
+                "bicycles=150",
+            )
+            == 0
+        )
         assert run("plan", "export-proposal", federation["consumer"], "--out", inbox) == 0
         # the IFB imports the folder, closes the round and writes the next round file
-        assert run("plan", "close-round", federation["ifb"], "--import", inbox,
-                   "--out", outbox) == 0
+        assert (
+            run("plan", "close-round", federation["ifb"], "--import", inbox, "--out", outbox) == 0
+        )
         round_files.append(outbox / f"plan-2030-round-{number + 1:02d}.round.json")
         assert round_files[-1].exists()
     out = capsys.readouterr().out
@@ -92,7 +163,7 @@ def test_three_assemblies_plan_three_rounds_through_files(
     assert "SB/SC" in out
 
     prices = [prices_in(path) for path in round_files]
-    for before, after in zip(prices, prices[1:], strict=False):
+    for before, after in itertools.pairwise(prices):
         assert after["bicycles"] > before["bicycles"]  # 150 asked, 100 made
         assert after["steel"] > before["steel"]  # asked for, nobody makes it
         assert after["park"] > before["park"]
@@ -100,8 +171,11 @@ def test_three_assemblies_plan_three_rounds_through_files(
         assert after["labour"] < before["labour"]  # 2000 hours, 300 used
     last = json.loads(round_files[-1].read_text())["content"]
     bicycles = next(g for g in last["goods"] if g["id"] == "bicycles")
-    assert bicycles["last"] == {"price": pytest.approx(prices[2]["bicycles"]),
-                                "supply": 100.0, "demand": 150.0}
+    assert bicycles["last"] == {
+        "price": pytest.approx(prices[2]["bicycles"]),
+        "supply": 100.0,
+        "demand": 150.0,
+    }
     # who says no: the worker council's SB/SC is below 1 at these prices; nobody voted
     reasons = {(q["council"], q["reason"]) for q in last["questions"]}
     assert ("wheelwright", "ratio") in reasons
@@ -122,8 +196,10 @@ def test_bad_files_are_refused_and_nothing_is_stored(
     assert run("plan", "round-file", federation["ifb"], "--out", outbox) == 0
     round_file = outbox / "plan-2030-round-01.round.json"
     assert run("plan", "import-round", federation["worker"], round_file) == 0
-    assert run("plan", "propose", federation["worker"], "--offer", "bicycles=10",
-               "--use", "labour=30") == 0
+    assert (
+        run("plan", "propose", federation["worker"], "--offer", "bicycles=10", "--use", "labour=30")
+        == 0
+    )
     inbox = tmp_path / "in"
     inbox.mkdir()
     assert run("plan", "export-proposal", federation["worker"], "--out", inbox) == 0
@@ -140,8 +216,7 @@ def test_bad_files_are_refused_and_nothing_is_stored(
     assert "wheelwright, riverside" in capsys.readouterr().err
     # a refused file in the folder stops close-round before it closes anything (the good
     # file of the folder is imported)
-    assert run("plan", "close-round", federation["ifb"], "--import", inbox,
-               "--allow-missing") == 2
+    assert run("plan", "close-round", federation["ifb"], "--import", inbox, "--allow-missing") == 2
     assert "the round stays open" in capsys.readouterr().err
     assert run("plan", "import", federation["ifb"], good) == 1  # a duplicate
     assert "already imported" in capsys.readouterr().err

@@ -57,8 +57,9 @@ def _accept_meeting_dialog(monkeypatch, title: str, copy_from_index: int = 0) ->
 def test_plan_a_meeting_and_build_its_agenda_by_keyboard(qtbot, page, monkeypatch) -> None:
     _accept_meeting_dialog(monkeypatch, "Extra assembly")
     before = len(page.list_model.rows())
-    qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier
-                   | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert len(page.list_model.rows()) == before + 1
     assert page.detail.meeting.title == "Extra assembly"
     agenda = page.agenda
@@ -160,8 +161,10 @@ def test_speakers_stack_by_keyboard(qtbot, page, clock) -> None:
     qtbot.keyClick(stack.name_field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     waiting = stack.state.waiting
     assert [(w.display_name, w.kind) for w in waiting] == [
-        ("Carmen", TurnKind.POINT_OF_ORDER), ("Ana", TurnKind.NORMAL),
-        ("Bilal", TurnKind.NORMAL)]
+        ("Carmen", TurnKind.POINT_OF_ORDER),
+        ("Ana", TurnKind.NORMAL),
+        ("Bilal", TurnKind.NORMAL),
+    ]
     qtbot.keyClick(page.facilitation, Qt.Key.Key_F8)
     assert stack.state.current.display_name == "Carmen"
     clock.advance(seconds=75)
@@ -193,20 +196,26 @@ def test_action_item_reaches_the_next_meeting(qtbot, page, monkeypatch, clock) -
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ActionDialog, "exec", exec_)
-    qtbot.keyClick(page.facilitation, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier
-                   | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        page.facilitation,
+        Qt.Key.Key_A,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     actions = assembly.actions.list_actions(meeting_id=meeting_id)
     assert [(a.owner, a.description, a.agenda_item_title) for a in actions] == [
-        ("Greta", "Order winter tyres", "Tyres")]
+        ("Greta", "Order winter tyres", "Tyres")
+    ]
     # the next meeting, planned afterwards, reviews it
     page.facilitation.end_meeting()  # the confirmation is answered "Yes"
     assert assembly.meetings.meeting(meeting_id).meeting.status is MeetingStatus.CLOSED
     later = assembly.meetings.create_meeting(
-        MeetingFields("Next week", clock() + timedelta(days=7)))
+        MeetingFields("Next week", clock() + timedelta(days=7))
+    )
     items = assembly.meetings.meeting(later).items
     assert items[0].kind is AgendaKind.ACTION_REVIEW
-    assert "Order winter tyres" in [a.description for a in
-                                    assembly.actions.open_from_earlier(later)]
+    assert "Order winter tyres" in [
+        a.description for a in assembly.actions.open_from_earlier(later)
+    ]
     page.refresh()
     page.tabs.setCurrentWidget(page.all_actions)
     page.all_actions.overdue.setChecked(False)

@@ -11,7 +11,7 @@ from pareconapp.services.assembly import AssemblyService
 from pareconapp.services.clock import ManualClock
 from pareconapp.services.minutes import ApprovalState
 from pareconapp.ui import passphrase
-from pareconapp.ui.minutes import MinutesDialog, install_minutes_actions
+from pareconapp.ui.minutes.dialog import MinutesDialog
 
 pytestmark = pytest.mark.gui
 
@@ -150,7 +150,7 @@ def test_preface(qtbot, dialog, assembly, monkeypatch) -> None:
 def test_file_menu_action_and_meetings_button(qtbot, window, demo_file, monkeypatch) -> None:
     from tests.gui.conftest import open_and_wait
 
-    action = install_minutes_actions(window)
+    action = window.minutes_action  # the main window installs it
     file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions()]
     assert texts.index("Export &Minutes…") == texts.index("Save a &Copy As…") - 1

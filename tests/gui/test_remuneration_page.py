@@ -41,8 +41,9 @@ def page(qtbot, demo_file, message_boxes, monkeypatch):
 def test_the_demo_periods_are_shown_with_breakdowns(page) -> None:
     assert page.periods.count() == 2
     assert page.current.status is PeriodStatus.OPEN
-    total = sum(Decimal(page.table.item(r, 9).text().replace(",", ""))
-                for r in range(page.table.rowCount()))
+    total = sum(
+        Decimal(page.table.item(r, 9).text().replace(",", "")) for r in range(page.table.rowCount())
+    )
     assert total == page.table_data.remuneration.total
     page.table.selectRow(0)
     text = page.breakdown.toPlainText()
@@ -89,12 +90,13 @@ def test_enter_a_period_rate_contest_approve_export(qtbot, page, monkeypatch, tm
     assert rated.scored.effort.value == 9
 
     # contest a rating: it lands on the next meeting's agenda
-    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText",
-                        lambda *args, **kwargs: ("My effort was higher than that", True))
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QInputDialog.getText",
+        lambda *args, **kwargs: ("My effort was higher than that", True),
+    )
     page.table.selectRow(2)
     page.contest_button.click()
-    planned = next(m for m in page.assembly.meetings.list_meetings()
-                   if m.status.value == "planned")
+    planned = next(m for m in page.assembly.meetings.list_meetings() if m.status.value == "planned")
     titles = [i.title for i in page.assembly.meetings.meeting(planned.id).items]
     assert any(t.startswith("Effort rating contested") for t in titles)
 

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from fractions import Fraction
 
 from pareconapp.core.i18n import QT_TRANSLATE_NOOP
-from pareconapp.core.meetings import AgendaKind, AttendanceStatus, Presence
+from pareconapp.core.meetings import ACTION_REVIEW_TITLE, AgendaKind, AttendanceStatus, Presence
 from pareconapp.exports import wording
 from pareconapp.exports.builders.datasets import action_datasets, decision_datasets
 from pareconapp.exports.builders.decision import decision_section
@@ -25,7 +25,7 @@ from pareconapp.exports.document import (
 from pareconapp.exports.rich_text import blocks_from_html
 from pareconapp.exports.sections import SectionContext, register_section
 from pareconapp.services.actions import ActionRow
-from pareconapp.services.meetings import ACTION_REVIEW_TITLE, AgendaItemRow
+from pareconapp.services.meetings import AgendaItemRow
 
 
 def preface_section(ctx: SectionContext) -> Section | None:

@@ -27,6 +27,7 @@ choice only in its own widgets; the kiosk destroys it after the ballot is cast.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QKeyEvent
@@ -57,10 +58,12 @@ from pareconapp.core.decisions import (
     YesNo,
     describe_rule,
 )
-from pareconapp.core.decisions.ballots import Choice
 from pareconapp.i18n import render
 from pareconapp.services.decisions import MAX_REASON_LENGTH, DecisionRow
 from pareconapp.ui.kiosk.session import KioskForm
+
+if TYPE_CHECKING:
+    from pareconapp.core.decisions.ballots import Choice
 
 OPTION_ROLE = Qt.ItemDataRole.UserRole
 _ABSTAIN = object()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -34,13 +35,15 @@ from pareconapp.core.decisions import (
     choice_to_json,
     new_lot_seed,
 )
-from pareconapp.core.decisions.ballots import Choice
-from pareconapp.services.assembly import AssemblyService
-from pareconapp.services.decisions import DecisionRow
 from pareconapp.store.models import BallotMode, DecisionStatus
 from pareconapp.ui import passphrase
 from pareconapp.ui.decisions.labels import ballot_mode, choice_name, percent, status
 from pareconapp.ui.guard import attempt
+
+if TYPE_CHECKING:
+    from pareconapp.core.decisions.ballots import Choice
+    from pareconapp.services.assembly import AssemblyService
+    from pareconapp.services.decisions import DecisionRow
 
 
 def simple_choices(decision: DecisionRow) -> list[tuple[str, Choice]]:

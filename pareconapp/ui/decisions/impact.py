@@ -10,9 +10,9 @@ a warning for classes too small to keep the secret.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pareconapp.core.decision_states import BallotMode, DecisionStatus
 from pareconapp.core.decisions import (
     GroupOverlap,
     ImpactLevel,
@@ -43,26 +44,18 @@ from pareconapp.core.decisions import (
 )
 from pareconapp.core.i18n import QT_TRANSLATE_NOOP, UserError, user_error
 from pareconapp.i18n import render
-from pareconapp.services.assembly import AssemblyService
 from pareconapp.services.decisions import DecisionRow, ImpactInput
-from pareconapp.services.members import MemberRow
-from pareconapp.store.models import BallotMode, CouncilKind, DecisionStatus
+from pareconapp.store.models import CouncilKind
 from pareconapp.ui.charts import BarChart, BarChartData
-from pareconapp.ui.decisions.labels import percent
+from pareconapp.ui.decisions.labels import level_name, percent
 from pareconapp.ui.errors import show_user_error
+
+if TYPE_CHECKING:
+    from pareconapp.services.assembly import AssemblyService
+    from pareconapp.services.members import MemberRow
 
 METHODS = ("levels", "groups", "numbers", "declared", "hours")
 MAX_CHART_ROWS = 24
-
-
-def level_name(level: ImpactLevel) -> str:
-    """An impact level in words."""
-    return {
-        ImpactLevel.NONE: QCoreApplication.translate("Decisions", "not affected"),
-        ImpactLevel.LOW: QCoreApplication.translate("Decisions", "low"),
-        ImpactLevel.MEDIUM: QCoreApplication.translate("Decisions", "medium"),
-        ImpactLevel.HIGH: QCoreApplication.translate("Decisions", "high"),
-    }[level]
 
 
 class LevelBox(QComboBox):

@@ -17,14 +17,18 @@ tally, and offers the facilitator "Close the ballot now" (after the passphrase).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pareconapp.core.decisions import format_receipt_code
 from pareconapp.core.i18n import QT_TRANSLATE_NOOP, user_error
 from pareconapp.i18n import translate
-from pareconapp.services.assembly import AssemblyService
-from pareconapp.services.decisions import DecisionRow, Voter
 from pareconapp.store.models import BallotMode, DecisionStatus
 from pareconapp.ui.decisions.ballot_forms import BallotForm, make_ballot_form
 from pareconapp.ui.kiosk.session import KioskAction, KioskForm, KioskPerson, KioskSession
+
+if TYPE_CHECKING:
+    from pareconapp.services.assembly import AssemblyService
+    from pareconapp.services.decisions import DecisionRow, Voter
 
 
 class DecisionKioskSession(KioskSession):

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from pareconapp.core.decision_states import BallotMode, DecisionStatus
 from pareconapp.core.decisions import (
     AbstentionRule,
     DecisionRule,
+    ImpactLevel,
     Outcome,
     RuleKind,
     TieRule,
     describe_rule,
 )
 from pareconapp.i18n import render
-from pareconapp.store.models import BallotMode, DecisionStatus
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 _tr = QCoreApplication.translate
 
@@ -106,3 +110,13 @@ def choice_name(option: str) -> str:
 def percent(share: Fraction | float) -> str:
     """A share in percent, one decimal."""
     return f"{float(share) * 100:.1f} %"
+
+
+def level_name(level: ImpactLevel) -> str:
+    """An impact level in words."""
+    return {
+        ImpactLevel.NONE: QCoreApplication.translate("Decisions", "not affected"),
+        ImpactLevel.LOW: QCoreApplication.translate("Decisions", "low"),
+        ImpactLevel.MEDIUM: QCoreApplication.translate("Decisions", "medium"),
+        ImpactLevel.HIGH: QCoreApplication.translate("Decisions", "high"),
+    }[level]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -29,13 +30,15 @@ from pareconapp.core.decisions import (
 from pareconapp.core.i18n import UserError
 from pareconapp.core.meetings import AgendaKind
 from pareconapp.i18n import translate
-from pareconapp.services.assembly import AssemblyService
 from pareconapp.services.decisions import DecisionFields, DecisionRow
 from pareconapp.store.models import BallotMode
 from pareconapp.ui.decisions.labels import abstentions, ballot_mode, rule_kind, tie_rule
 from pareconapp.ui.errors import show_user_error
 from pareconapp.ui.meetings.labels import item_title
 from pareconapp.ui.rich_text import RichTextEditor
+
+if TYPE_CHECKING:
+    from pareconapp.services.assembly import AssemblyService
 
 THRESHOLDS = (Fraction(2, 3), Fraction(3, 4), Fraction(3, 5), Fraction(4, 5))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -14,9 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from pareconapp.core.decisions import DecisionResult, RuleKind
-from pareconapp.services.decisions import DecisionRow
 from pareconapp.ui.charts import BarChart, BarChartData
 from pareconapp.ui.decisions.labels import choice_name, outcome, percent, rule_sentences
+
+if TYPE_CHECKING:
+    from pareconapp.services.decisions import DecisionRow
 
 
 def result_chart(result: DecisionResult, weighted: str, heads: str) -> BarChartData:

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -30,6 +30,9 @@ from PySide6.QtGui import (
     QPen,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 EMPOWERMENT_COLOUR = QColor("#1d6f5f")
 DESIRABILITY_COLOUR = QColor("#4f6d8f")

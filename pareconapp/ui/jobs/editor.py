@@ -12,7 +12,6 @@ passphrase) records the draft as the workplace's current job complexes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
@@ -42,7 +41,6 @@ from PySide6.QtWidgets import (
 
 from pareconapp.core.i18n import UserError
 from pareconapp.i18n import render
-from pareconapp.services.assembly import AssemblyService
 from pareconapp.services.job_complexes import (
     Cell,
     JobComplexInputs,
@@ -65,7 +63,10 @@ from pareconapp.ui.jobs.labels import (
 from pareconapp.ui.jobs.matrix import ComplexMatrixModel, MatrixViews
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from pareconapp.core.jobs import Assessment, JobComplexSolution
+    from pareconapp.services.assembly import AssemblyService
 
 
 @dataclass(frozen=True)

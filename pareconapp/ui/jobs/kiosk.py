@@ -17,13 +17,11 @@ task; Page Up/Page Down go to the previous/next task; Delete clears a rating.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -39,13 +37,17 @@ from PySide6.QtWidgets import (
 
 from pareconapp.core.i18n import QT_TRANSLATE_NOOP, user_error
 from pareconapp.i18n import translate
-from pareconapp.services.assembly import AssemblyService
-from pareconapp.services.ratings import RatingRoundRow
 from pareconapp.store.models_jobs import RoundStatus
 from pareconapp.ui.kiosk.session import KioskAction, KioskForm, KioskPerson, KioskSession
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QKeyEvent
+
     from pareconapp.core.jobs import TaskRating
+    from pareconapp.services.assembly import AssemblyService
+    from pareconapp.services.ratings import RatingRoundRow
 
 DIGIT_DELAY_MS = 900
 """How long a typed digit waits for a second one (``1`` then ``2`` is 12)."""

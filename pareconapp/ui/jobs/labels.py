@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from pareconapp.store.models_jobs import RoundStatus
+from pareconapp.core.rating_rounds import RoundStatus
 
 _tr = QCoreApplication.translate
 

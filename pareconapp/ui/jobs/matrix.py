@@ -14,7 +14,6 @@ Cells: pinned cells are yellow and bold; a member who may not do a task has a gr
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -33,6 +32,8 @@ from pareconapp.services.job_complexes import Cell, ComplexMember, ComplexTask, 
 from pareconapp.ui.jobs.labels import POOR, balance_colour, deviation, hours, rating
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
     from pareconapp.core.jobs import Balance, JobComplex
 
 Index = QModelIndex | QPersistentModelIndex

@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
 
 from pareconapp.core.i18n import UserError
 from pareconapp.i18n import render
-from pareconapp.services.assembly import AssemblyService
-from pareconapp.services.job_complexes import JobSettings
 from pareconapp.ui.guard import attempt
 from pareconapp.ui.jobs.labels import rating
 
 if TYPE_CHECKING:
     from pareconapp.core.jobs import Balance
+    from pareconapp.services.assembly import AssemblyService
+    from pareconapp.services.job_complexes import JobSettings
 
 NOT_SET = -1.0
 

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 
 from pareconapp.core.i18n import QT_TRANSLATE_NOOP, UserError, user_error
 from pareconapp.i18n import render
-from pareconapp.services.assembly import AssemblyService
 
 if TYPE_CHECKING:
     from pareconapp.core.jobs import TaskRating
+    from pareconapp.services.assembly import AssemblyService
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

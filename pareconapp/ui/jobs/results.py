@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pareconapp.services.assembly import AssemblyService
-from pareconapp.services.ratings import RoundResults, TaskResult
 from pareconapp.ui.jobs.charts import CONTESTED_COLOUR, DotPlotData, DotPlotRow, DotPlotView
 from pareconapp.ui.jobs.labels import aggregate_method, rating, spread_measure
 
 if TYPE_CHECKING:
     from pareconapp.core.jobs import RatingSummary
+    from pareconapp.services.assembly import AssemblyService
+    from pareconapp.services.ratings import RoundResults, TaskResult
 
 SORTS = ("spread", "name", "empowerment", "desirability", "round")
 

@@ -5,6 +5,8 @@ Title, agenda item, scale and anchors, anonymity, aggregation, which tasks, whic
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,11 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pareconapp.services.assembly import AssemblyService
 from pareconapp.services.ratings import Anchors, RatingRoundRow, RoundFields
 from pareconapp.store.models_jobs import RoundStatus
 from pareconapp.ui.guard import guarded
 from pareconapp.ui.jobs.labels import aggregate_method, spread_measure
+
+if TYPE_CHECKING:
+    from pareconapp.services.assembly import AssemblyService
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,14 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pareconapp.services.assembly import AssemblyService
-from pareconapp.services.ratings import RatingRoundRow
 from pareconapp.store.models_jobs import RoundStatus
 from pareconapp.ui import passphrase
 from pareconapp.ui.guard import attempt, guarded
 from pareconapp.ui.jobs.labels import round_status
 from pareconapp.ui.jobs.results import RoundResultsView
 from pareconapp.ui.jobs.round_setup import RoundSetup
+
+if TYPE_CHECKING:
+    from pareconapp.services.assembly import AssemblyService
+    from pareconapp.services.ratings import RatingRoundRow
 
 
 class RoundsPanel(QWidget):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from pareconapp.core.i18n import UserError
 from pareconapp.i18n import render
-from pareconapp.services.members import MemberRow
 from pareconapp.services.tasks import TaskFields, TaskRow
+
+if TYPE_CHECKING:
+    from pareconapp.services.members import MemberRow
 
 Store = Callable[[TaskFields], object]
 """Stores the fields (through the service); raises ``UserError`` when refused."""

@@ -6,10 +6,9 @@ the task columns.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,8 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from pareconapp.i18n import render
-from pareconapp.services.task_import import TaskImportPreview, TaskImportRow
 from pareconapp.ui.members.import_preview import PROBLEM_BACKGROUND, PROBLEM_TEXT
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
+
+    from pareconapp.services.task_import import TaskImportPreview, TaskImportRow
 
 Index = QModelIndex | QPersistentModelIndex
 FIELDS = ("name", "weekly_hours", "block_hours", "category", "qualified", "training")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -22,14 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from pareconapp.files import write_text_atomically
-from pareconapp.services.assembly import AssemblyService
-from pareconapp.services.ratings import CurrentRating
 from pareconapp.services.tasks import TaskFields, TaskRow
 from pareconapp.ui.guard import guarded
 from pareconapp.ui.jobs.labels import hours, rating
 from pareconapp.ui.jobs.task_dialog import TaskDialog
 from pareconapp.ui.jobs.task_import import TaskImportDialog
 from pareconapp.ui.table_model import Column, RowRole, RowTableModel, SortRole
+
+if TYPE_CHECKING:
+    from pareconapp.services.assembly import AssemblyService
+    from pareconapp.services.ratings import CurrentRating
 
 
 class TasksPanel(QWidget):

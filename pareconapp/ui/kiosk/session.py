@@ -64,13 +64,16 @@ inside the kiosk window; forms set object names from that file where they want m
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QWidget
 
-from pareconapp.services.security import FacilitatorSecurity
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from pareconapp.services.security import FacilitatorSecurity
 
 
 @dataclass(frozen=True)

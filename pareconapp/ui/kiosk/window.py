@@ -21,9 +21,8 @@ storage; this module knows nothing of what is being voted or rated.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
 from enum import Enum
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -65,7 +64,11 @@ from pareconapp.paths import resources_dir
 from pareconapp.ui import passphrase
 from pareconapp.ui.errors import show_user_error
 from pareconapp.ui.guard import attempt, busy_cursor
-from pareconapp.ui.kiosk.session import KioskForm, KioskPerson, KioskSession
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from pareconapp.ui.kiosk.session import KioskForm, KioskPerson, KioskSession
 
 T = TypeVar("T")
 

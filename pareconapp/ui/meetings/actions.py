@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,12 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from pareconapp.core.meetings import ActionStatus
-from pareconapp.services.actions import ActionRow
-from pareconapp.services.assembly import AssemblyService
 from pareconapp.ui.guard import guarded
 from pareconapp.ui.meetings.dialogs import ActionDialog
 from pareconapp.ui.meetings.labels import action_status
 from pareconapp.ui.table_model import Column, RowTableModel, SortRole
+
+if TYPE_CHECKING:
+    from pareconapp.services.actions import ActionRow
+    from pareconapp.services.assembly import AssemblyService
 
 
 class ActionsPanel(QWidget):

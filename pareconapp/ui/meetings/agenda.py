@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -30,11 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from pareconapp.core.meetings import AgendaKind
-from pareconapp.services.assembly import AssemblyService
 from pareconapp.services.meetings import AgendaItemRow, ItemFields, MeetingDetail
 from pareconapp.ui.guard import attempt, guarded
 from pareconapp.ui.meetings.labels import agenda_kind, item_state, item_title, minutes_text
 from pareconapp.ui.rich_text import RichTextEditor
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from pareconapp.services.assembly import AssemblyService
 
 Index = QModelIndex | QPersistentModelIndex
 ITEM_MIME = "application/x-pareconapp-agenda-item"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -17,11 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from pareconapp.core.meetings import AttendanceStatus, MeetingStatus
-from pareconapp.services.assembly import AssemblyService
-from pareconapp.services.attendance import AttendanceRow
 from pareconapp.ui.guard import attempt
 from pareconapp.ui.meetings.labels import attendance_status, clock_time
 from pareconapp.ui.table_model import Column, RowTableModel, SortRole
+
+if TYPE_CHECKING:
+    from pareconapp.services.assembly import AssemblyService
+    from pareconapp.services.attendance import AttendanceRow
 
 
 class AttendancePanel(QWidget):

@@ -6,6 +6,8 @@ facilitator passphrase, so the laptop can be passed around the room.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -19,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pareconapp.services.assembly import AssemblyService
 from pareconapp.ui import passphrase
 from pareconapp.ui.guard import guarded
+
+if TYPE_CHECKING:
+    from pareconapp.services.assembly import AssemblyService
 
 WELCOME_MS = 1800
 

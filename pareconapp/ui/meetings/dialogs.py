@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
@@ -24,8 +25,10 @@ from PySide6.QtWidgets import (
 
 from pareconapp.services.actions import ActionFields
 from pareconapp.services.meetings import AgendaItemRow, MeetingFields, MeetingRow
-from pareconapp.services.members import MemberRow
 from pareconapp.ui.meetings.labels import date_time, item_title, local
+
+if TYPE_CHECKING:
+    from pareconapp.services.members import MemberRow
 
 
 def to_utc(value: QDateTime) -> datetime:

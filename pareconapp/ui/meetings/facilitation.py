@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -19,13 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from pareconapp.core.meetings import TimerPhase
-from pareconapp.services.assembly import AssemblyService
-from pareconapp.services.meetings import AgendaItemRow, MeetingDetail
 from pareconapp.store.models import ItemState
 from pareconapp.ui.guard import guarded
 from pareconapp.ui.meetings.labels import agenda_kind, duration, item_title
 from pareconapp.ui.meetings.stack_panel import StackPanel
 from pareconapp.ui.rich_text import RichTextEditor
+
+if TYPE_CHECKING:
+    from pareconapp.services.assembly import AssemblyService
+    from pareconapp.services.meetings import AgendaItemRow, MeetingDetail
 
 TICK_MS = 500
 

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from pareconapp.core.meetings import (
+    ACTION_REVIEW_TITLE,
     ActionStatus,
     AgendaKind,
     AttendanceStatus,
+    ItemState,
     MeetingStatus,
     format_clock,
 )
 from pareconapp.core.stack import TurnKind
-from pareconapp.services.meetings import ACTION_REVIEW_TITLE, AgendaItemRow
-from pareconapp.store.models import ItemState
+
+if TYPE_CHECKING:
+    from pareconapp.services.meetings import AgendaItemRow
 
 _tr = QCoreApplication.translate
 

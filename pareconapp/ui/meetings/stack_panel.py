@@ -6,8 +6,7 @@ projector can show the same state in its own view.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -35,10 +34,14 @@ from PySide6.QtWidgets import (
 
 from pareconapp.core.stack import RULES, TurnKind
 from pareconapp.i18n import translate
-from pareconapp.services.assembly import AssemblyService
-from pareconapp.services.speakers import SpeakerRow, StackState
 from pareconapp.ui.guard import guarded
 from pareconapp.ui.meetings.labels import duration, turn_kind
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from pareconapp.services.assembly import AssemblyService
+    from pareconapp.services.speakers import SpeakerRow, StackState
 
 Index = QModelIndex | QPersistentModelIndex
 ENTRY_MIME = "application/x-pareconapp-speaker-entry"

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import fields as dataclass_fields
 from dataclasses import replace
 from functools import partial
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QWidget
 
 from pareconapp.core.i18n import UserError
 from pareconapp.services.members import MemberFields, MemberRow, MemberService
-from pareconapp.store.models import CouncilKind
 from pareconapp.ui.errors import show_user_error
 from pareconapp.ui.members.commands import (
     AddCouncil,
@@ -24,7 +20,15 @@ from pareconapp.ui.members.commands import (
     EditMember,
     RenameCouncil,
 )
-from pareconapp.ui.members.table import MemberTableModel
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QWidget
+
+    from pareconapp.store.models import CouncilKind
+    from pareconapp.ui.members.table import MemberTableModel
 
 T = TypeVar("T")
 

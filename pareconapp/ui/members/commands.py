@@ -8,12 +8,13 @@ reason and the step is dropped from the stack, since it can no longer be replaye
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from pareconapp.services.members import MemberFields
-from pareconapp.store.models import CouncilKind
+if TYPE_CHECKING:
+    from pareconapp.services.members import MemberFields
+    from pareconapp.store.models import CouncilKind
 
 
 class MemberStore(Protocol):

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from pareconapp.services.members import CouncilNode
 from pareconapp.store.models import CouncilKind
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pareconapp.services.members import CouncilNode
 
 CouncilIdRole = Qt.ItemDataRole.UserRole + 10
 """A tree item's council id."""

@@ -6,8 +6,8 @@ refusal is shown inside the dialog (naming the field), which stays open to fix i
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QRegularExpression, Qt
 from PySide6.QtGui import QColor, QPalette, QRegularExpressionValidator
@@ -31,6 +31,9 @@ from pareconapp.core.secrets import MAX_PIN_DIGITS, MIN_PIN_DIGITS
 from pareconapp.i18n import render
 from pareconapp.services.members import MemberFields, MemberRow
 from pareconapp.ui.members.table import split_skills
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 ERROR_COLOUR = QColor("#b00020")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QShowEvent
@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pareconapp.core.member_import import ImportPreview, ImportRow
 from pareconapp.i18n import render
 from pareconapp.ui.members.dialogs import error_label, show_error
 from pareconapp.ui.members.table import format_hours
+
+if TYPE_CHECKING:
+    from pareconapp.core.member_import import ImportPreview, ImportRow
 
 Index = QModelIndex | QPersistentModelIndex
 PROBLEM_BACKGROUND = QColor("#fde3e3")

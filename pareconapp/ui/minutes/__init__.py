@@ -1,9 +1,6 @@
 """The minutes in the desktop app: the export dialog with its preview, approval and errata.
 
-The main window adds "File > Export Minutes…" with :func:`install_minutes_actions`.
+The main window adds "File > Export Minutes…" with
+:func:`pareconapp.ui.minutes.actions.install_minutes_actions`; the dialog lives in
+:mod:`pareconapp.ui.minutes.dialog` (imported when first opened).
 """
-
-from pareconapp.ui.minutes.actions import install_minutes_actions
-from pareconapp.ui.minutes.dialog import MinutesDialog, open_minutes_dialog
-
-__all__ = ["MinutesDialog", "install_minutes_actions", "open_minutes_dialog"]

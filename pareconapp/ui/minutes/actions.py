@@ -15,8 +15,6 @@ def install_minutes_actions(window: Any) -> QAction:
     above "Save a Copy As…", is enabled while an assembly is open, and opens the minutes of
     the meeting selected on the Meetings page (else the last one held).
     """
-    from pareconapp.ui.minutes.dialog import open_minutes_dialog
-
     action = QAction(QCoreApplication.translate("Minutes", "Export &Minutes…"), window)
     action.setShortcut(QKeySequence("Ctrl+Shift+M"))
     action.setStatusTip(
@@ -26,11 +24,13 @@ def install_minutes_actions(window: Any) -> QAction:
     )
 
     def open_dialog() -> None:
+        from pareconapp.ui.minutes.dialog import open_minutes_dialog  # built on first use
+
         assembly = window.assembly
         if assembly is None:
             return
         if open_minutes_dialog(window, assembly, _selected_meeting(window)):
-            for page in window.pages:
+            for page in window.loaded_pages():
                 page.stale = True
             current = window.current_page()
             if current is not None:
@@ -58,7 +58,8 @@ def install_minutes_actions(window: Any) -> QAction:
 
 
 def _selected_meeting(window: Any) -> int | None:
-    for page in getattr(window, "pages", []):
+    loaded = getattr(window, "loaded_pages", None)  # pages not shown yet select nothing
+    for page in loaded() if callable(loaded) else getattr(window, "pages", []):
         detail = getattr(page, "detail", None)
         if getattr(page, "area_id", "") == "meetings" and detail is not None:
             return int(detail.meeting.id)

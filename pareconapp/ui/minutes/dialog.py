@@ -9,9 +9,9 @@ passphrase.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,11 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from pareconapp.core.i18n import UserError
-from pareconapp.core.progress import Progress
-from pareconapp.exports.document import Document
 from pareconapp.exports.formats import ExportFormat, export_minutes
 from pareconapp.exports.qt_locale import QtLocalizer
-from pareconapp.services.assembly import AssemblyService
 from pareconapp.services.minutes import ApprovalState, MinutesState
 from pareconapp.ui import passphrase
 from pareconapp.ui.background import BackgroundTask
@@ -42,6 +39,13 @@ from pareconapp.ui.errors import show_user_error
 from pareconapp.ui.guard import attempt, guarded
 from pareconapp.ui.meetings.labels import date_time
 from pareconapp.ui.rich_text import RichTextEditor
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextDocument
+
+    from pareconapp.core.progress import Progress
+    from pareconapp.exports.document import Document
+    from pareconapp.services.assembly import AssemblyService
 
 
 def format_name(fmt: ExportFormat) -> str:
@@ -119,12 +123,12 @@ class MinutesDialog(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
 
-        self.preface_button = QPushButton(self.tr("Edit &preface…"))
+        self.preface_button = QPushButton(self.tr("Edit the p&reface…"))
         self.preface_button.setToolTip(
             self.tr("A few words printed above the record (draft minutes only)")
         )
         self.approve_button = QPushButton(self.tr("Propose &approval at the next meeting…"))
-        self.erratum_button = QPushButton(self.tr("Record an &erratum…"))
+        self.erratum_button = QPushButton(self.tr("Record an erra&tum…"))
         self.erratum_button.setToolTip(
             self.tr("Approved minutes never change; a correction is printed after them")
         )
@@ -222,7 +226,7 @@ class MinutesDialog(QDialog):
             return
         document, text = result
         self.document = document
-        text.setParent(self.preview)
+        text.setParent(self.preview)  # so the next setDocument deletes it
         self.preview.setDocument(text)
         self.message.clear()
         meeting_id = self.meeting_id()
@@ -430,7 +434,13 @@ class MinutesDialog(QDialog):
             self,
         ):
             return
-        if guarded(self, lambda: assembly.minutes.add_erratum(meeting_id, text)) is not None:
+        if (
+            guarded(
+                self,
+                lambda: assembly.minutes.add_erratum(meeting_id, text, loc=QtLocalizer()),
+            )
+            is not None
+        ):
             self.changed = True
             self.reload()
 

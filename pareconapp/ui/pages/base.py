@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from pareconapp.services.assembly import AssemblyService
+from pareconapp.ui.pages import info_of
+
+if TYPE_CHECKING:
+    from pareconapp.services.assembly import AssemblyService
 
 
 class Page(QWidget):
     """A page of the main window, shown when its sidebar entry is chosen."""
-
-    area_id = ""
-    """A stable identifier, e.g. ``"members"`` (used for settings and screenshots)."""
-    icon_name = ""
-    """The name of the page's SVG icon in ``resources/icons``."""
 
     data_changed = Signal()
     """Emitted after the page changed data other pages show (members, meetings...)."""
@@ -28,9 +28,19 @@ class Page(QWidget):
         self.stale = False
         """Set when another page changed data this page shows; it refreshes when shown."""
 
+    @property
+    def area_id(self) -> str:
+        """The page's stable identifier, from the registry in :mod:`pareconapp.ui.pages`."""
+        return info_of(type(self)).area_id
+
+    @property
+    def icon_name(self) -> str:
+        """The page's icon, from the registry."""
+        return info_of(type(self)).icon
+
     def title(self) -> str:
         """The translated title shown in the sidebar."""
-        raise NotImplementedError
+        return info_of(type(self)).translated_title()
 
     def set_assembly(self, assembly: AssemblyService | None) -> None:
         """Show ``assembly`` (``None`` when the file is closed)."""

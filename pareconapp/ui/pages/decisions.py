@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -18,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pareconapp.services.decisions import DecisionRow
 from pareconapp.store.models import DecisionStatus
 from pareconapp.ui.decisions.ballot_panel import BallotPanel
 from pareconapp.ui.decisions.impact import ImpactEditor
@@ -28,12 +29,12 @@ from pareconapp.ui.decisions.results import ResultView
 from pareconapp.ui.pages.base import Page
 from pareconapp.ui.table_model import Column, RowTableModel
 
+if TYPE_CHECKING:
+    from pareconapp.services.decisions import DecisionRow
+
 
 class DecisionsPage(Page):
     """Self-management decisions with impact-weighted ballots."""
-
-    area_id = "decisions"
-    icon_name = "decisions"
 
     decision_shown = Signal(object)
     """The decision shown on the page changed (its id, or ``None``); the projector follows it."""
@@ -109,10 +110,6 @@ class DecisionsPage(Page):
         shortcut = QShortcut(QKeySequence("Ctrl+Shift+N"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.new_proposal)
-
-    def title(self) -> str:
-        """Sidebar title."""
-        return self.tr("Decisions")
 
     def refresh(self) -> None:
         """Reload the decisions (keeping the selection)."""

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from pareconapp.services.assembly import AssemblyService
 from pareconapp.ui.jobs.editor import JobComplexEditor
 from pareconapp.ui.jobs.outside import OutsidePanel
 from pareconapp.ui.jobs.rounds_panel import RoundsPanel
@@ -22,13 +21,11 @@ from pareconapp.ui.pages.base import Page
 
 if TYPE_CHECKING:
     from pareconapp.core.jobs import Balance
+    from pareconapp.services.assembly import AssemblyService
 
 
 class JobsPage(Page):
     """Tasks, their ratings and balanced job complexes."""
-
-    area_id = "jobs"
-    icon_name = "tasks"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,10 +50,6 @@ class JobsPage(Page):
         self.editor.saved.connect(lambda _id: self.data_changed.emit())
         self.editor.balance_changed.connect(self._balance_changed)
         self.tabs.currentChanged.connect(self._tab_shown)
-
-    def title(self) -> str:
-        """Sidebar title."""
-        return self.tr("Tasks & Jobs")
 
     def refresh(self) -> None:
         """Load a newly attached assembly into every tab, or reload them."""

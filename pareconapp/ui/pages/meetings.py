@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -21,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from pareconapp.core.meetings import MeetingStatus
-from pareconapp.services.meetings import MeetingDetail, MeetingRow
 from pareconapp.ui.guard import attempt, guarded
 from pareconapp.ui.meetings.actions import ActionsPanel
 from pareconapp.ui.meetings.agenda import AgendaEditor
@@ -33,12 +34,12 @@ from pareconapp.ui.meetings.labels import date_time, meeting_status
 from pareconapp.ui.pages.base import Page
 from pareconapp.ui.table_model import Column, RowTableModel
 
+if TYPE_CHECKING:
+    from pareconapp.services.meetings import MeetingDetail, MeetingRow
+
 
 class MeetingsPage(Page):
     """Meetings, their agendas, attendance and action items; the facilitation view."""
-
-    area_id = "meetings"
-    icon_name = "meetings"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -138,10 +139,6 @@ class MeetingsPage(Page):
         shortcut = QShortcut(QKeySequence("Ctrl+Shift+N"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.new_meeting)
-
-    def title(self) -> str:
-        """Sidebar title."""
-        return self.tr("Meetings")
 
     # -- showing --------------------------------------------------------------------------
 
@@ -283,7 +280,7 @@ class MeetingsPage(Page):
         """Preview, export and approve the selected meeting's minutes."""
         if self.assembly is None or self.detail is None:
             return
-        from pareconapp.ui.minutes import open_minutes_dialog
+        from pareconapp.ui.minutes.dialog import open_minutes_dialog
 
         if open_minutes_dialog(self, self.assembly, self.detail.meeting.id):
             self.data_changed.emit()

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 
 from pareconapp.core.member_import import decode_csv
 from pareconapp.files import write_text_atomically
-from pareconapp.services.assembly import AssemblyService
 from pareconapp.services.members import MemberFields, MemberRow
 from pareconapp.store.models import CouncilKind
 from pareconapp.ui import passphrase
@@ -63,6 +62,11 @@ from pareconapp.ui.members.table import (
 from pareconapp.ui.pages.base import Page
 from pareconapp.ui.table_model import RowRole
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from pareconapp.services.assembly import AssemblyService
+
 ANY = -1
 """Filter combo value: any council."""
 NONE = 0
@@ -71,9 +75,6 @@ NONE = 0
 
 class MembersPage(Page):
     """Who belongs to the assembly, in which team and consumer council."""
-
-    area_id = "members"
-    icon_name = "members"
 
     members_changed = Signal()
     """Members or councils changed here (including undo and redo): other pages may reload."""
@@ -93,10 +94,6 @@ class MembersPage(Page):
         self._create_actions()
         self._create_widgets()
         self._update_actions()
-
-    def title(self) -> str:
-        """Sidebar title."""
-        return self.tr("Members")
 
     # -- building ---------------------------------------------------------------------------
 
@@ -453,6 +450,8 @@ class MembersPage(Page):
 
     def _fit_columns(self) -> None:
         """Columns as wide as their content, but none wider than a long council name."""
+        # Measure the rows in view and a sample of the rest: a 500-member table stays quick.
+        self.table.horizontalHeader().setResizeContentsPrecision(60)
         self.table.resizeColumnsToContents()
         widest = self.table.fontMetrics().horizontalAdvance("M" * 14)
         for column in range(self.proxy.columnCount()):

@@ -11,7 +11,7 @@ tab shows how this assembly's proposal moved the totals.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pareconapp.services.planning import YearRow
 from pareconapp.store.models_planning import PlanningRole
 from pareconapp.ui import passphrase
 from pareconapp.ui.guard import attempt
@@ -36,6 +35,9 @@ from pareconapp.ui.planning.dialogs import YearDialog
 from pareconapp.ui.planning.ifb_view import IfbView
 from pareconapp.ui.planning.panels import ChartsPanel, ContributionPanel, CouncilRoundPanel
 from pareconapp.ui.planning.proposal_editor import ConsumerRequestsEditor, WorkerProposalEditor
+
+if TYPE_CHECKING:
+    from pareconapp.services.planning import YearRow
 
 
 class CouncilView(QTabWidget):
@@ -59,9 +61,6 @@ class CouncilView(QTabWidget):
 
 class PlanningPage(Page):
     """Participatory planning: rounds, proposals, the IFB, exchange files, walk-throughs."""
-
-    area_id = "planning"
-    icon_name = "planning"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,19 +124,17 @@ class PlanningPage(Page):
         self.council.currentChanged.connect(lambda _: self._show_tab())
         self.ifb.currentChanged.connect(lambda _: self._show_tab())
 
-    def title(self) -> str:
-        """Sidebar title."""
-        return self.tr("Planning")
-
     def refresh(self) -> None:
         """Reload the years, keeping the one shown."""
         keep = self.year.id if self.year else None
         rows = self.assembly.planning.years() if self.assembly else []
         self.years.clear()
         for row in rows:
-            text = self.tr("{name} · {role}").format(name=row.name, role=labels.role(row.role))
-            if row.practice:
-                text = self.tr("{name} (walk-through)").format(name=text)
+            text = self.tr("{name} · {role}").format(
+                name=row.name, role=labels.role_short(row.role)
+            )
+            if row.practice and "walk" not in row.name.casefold():
+                text = self.tr("{name} · walk-through").format(name=text)
             self.years.addItem(text, row.id)
         index = next((i for i, r in enumerate(rows) if r.id == keep), 0 if rows else -1)
         self.years.setCurrentIndex(index)
@@ -276,9 +273,12 @@ class PlanningPage(Page):
 
     def _open_decision(self, decision_id: int) -> None:
         """Show a decision on the Decisions page."""
+        from pareconapp.ui.pages import PAGES
+
         window = self.window()
-        for index, page in enumerate(getattr(window, "pages", [])):
-            if page.area_id == "decisions":
-                window.show_area(index)  # type: ignore[attr-defined]
-                page.select(decision_id)
-                return
+        index = next((i for i, info in enumerate(PAGES) if info.area_id == "decisions"), None)
+        page_at = getattr(window, "page_at", None)
+        if index is None or page_at is None:
+            return
+        window.show_area(index)  # type: ignore[attr-defined]
+        page_at(index).select(decision_id)

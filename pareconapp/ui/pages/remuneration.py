@@ -50,9 +50,6 @@ def _num(value: object, places: int = 2) -> str:
 class RemunerationPage(Page):
     """Remuneration for effort and sacrifice, period by period."""
 
-    area_id = "remuneration"
-    icon_name = "remuneration"
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.current: PeriodRow | None = None
@@ -150,10 +147,6 @@ class RemunerationPage(Page):
         self.contest_button.clicked.connect(self.contest)
         self.approve_button.clicked.connect(self.approve)
         self.export_button.clicked.connect(self.export_csv)
-
-    def title(self) -> str:
-        """Sidebar title."""
-        return self.tr("Remuneration")
 
     # -- showing --------------------------------------------------------------------------
 

@@ -20,14 +20,17 @@ import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from pareconapp.i18n import translate
-from pareconapp.services.planning import HistoryRound, PlanHistory
 from pareconapp.ui.charts import SERIES_COLOURS, BarChartData, paint_bar_chart
+
+if TYPE_CHECKING:
+    from pareconapp.services.planning import HistoryRound, PlanHistory
 
 _DASHES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine)
 LEGEND_ENTRIES = 8
@@ -174,14 +177,10 @@ def paint_supply_demand(
     """Draw supply and demand bars of every good, each scaled to its larger figure."""
     values = []
     labels = []
-    highlight = set()
-    for row, (supply, demand) in enumerate(zip(data.supply, data.demand, strict=True)):
+    for supply, demand in zip(data.supply, data.demand, strict=True):
         top = max(supply, demand) or 1.0
         values.append((supply / top, demand / top))
         labels.append((_number(supply), _number(demand)))
-        total = supply + demand
-        if total > 0 and abs(2 * (supply - demand)) / total > data.threshold:
-            highlight.add(row)
     paint_bar_chart(
         painter,
         rect,
@@ -190,7 +189,6 @@ def paint_supply_demand(
             series=(translate("Planning", "supply"), translate("Planning", "demand")),
             values=tuple(values),
             labels=tuple(labels),
-            highlight=frozenset(highlight),
         ),
         foreground,
         font,
@@ -378,9 +376,8 @@ class _Scale:
         self.log = log
         if log:
             y_low = max(self.FLOOR, min(y_low, y_high))
-            y_high = max(y_high, y_low * 10)
-            self.y_low = 10.0 ** math.floor(math.log10(y_low))
-            self.y_high = 10.0 ** math.ceil(math.log10(y_high))
+            self.y_low = _nice(y_low, up=False)
+            self.y_high = max(_nice(max(y_high, y_low), up=True), self.y_low * 10)
         else:
             pad = (y_high - y_low) * 0.08 or max(1.0, abs(y_high) * 0.1)
             self.y_low, self.y_high = y_low - pad, y_high + pad
@@ -401,8 +398,12 @@ class _Scale:
 
     def ticks(self) -> list[float]:
         if self.log:
-            low, high = round(math.log10(self.y_low)), round(math.log10(self.y_high))
-            return [10.0**power for power in range(low, high + 1)]
+            power = math.floor(math.log10(self.y_low))
+            ticks = []
+            while 10.0**power <= self.y_high * 1.0001:
+                ticks += [m * 10.0**power for m in (1, 2, 5)]
+                power += 1
+            return [t for t in ticks if self.y_low * 0.9999 <= t <= self.y_high * 1.0001]
         span = self.y_high - self.y_low
         step = 10.0 ** math.floor(math.log10(span / 5))
         for factor in (1, 2, 5, 10):
@@ -411,6 +412,15 @@ class _Scale:
                 break
         first = math.ceil(self.y_low / step) * step
         return [first + i * step for i in range(int((self.y_high - first) / step) + 1)]
+
+
+def _nice(value: float, up: bool) -> float:
+    """The nearest 1, 2 or 5 times a power of ten above (or below) ``value``."""
+    power = math.floor(math.log10(value))
+    steps = [m * 10.0**power for m in (1, 2, 5, 10)]
+    if up:
+        return next(step for step in steps if step >= value * 0.9999)
+    return next(step for step in reversed(steps) if step <= value * 1.0001)
 
 
 Painter = Callable[..., None]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,11 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pareconapp.services.members import CouncilRow
 from pareconapp.services.planning import DEFAULT_RULE, PRICE_RULE_NAMES, YearFields
 from pareconapp.store.models import CouncilKind
 from pareconapp.store.models_planning import PlanningRole
 from pareconapp.ui.planning import labels
+
+if TYPE_CHECKING:
+    from pareconapp.services.members import CouncilRow
 
 
 class YearDialog(QDialog):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
@@ -37,7 +38,6 @@ from pareconapp.core.i18n import QT_TRANSLATE_NOOP, UserError, user_error
 from pareconapp.core.planning_exchange.catalogue import GoodCategory
 from pareconapp.core.planning_exchange.files import CouncilEntry, CouncilKind
 from pareconapp.i18n import render
-from pareconapp.services.assembly import AssemblyService
 from pareconapp.services.planning import (
     PRICE_RULE_NAMES,
     GoodFields,
@@ -50,6 +50,9 @@ from pareconapp.ui.guard import attempt
 from pareconapp.ui.planning import labels
 from pareconapp.ui.planning.proposal_editor import parse_quantity, write_file
 from pareconapp.ui.planning.round_panel import RoundPanel, read_only, right_aligned
+
+if TYPE_CHECKING:
+    from pareconapp.services.assembly import AssemblyService
 
 POOR = QColor("#b00020")
 
@@ -279,15 +282,11 @@ class IfbRoundPanel(QWidget):
         self.status.setObjectName("sectionHeading")
         self.status.setWordWrap(True)
         self.received = _table(
-            [
-                self.tr("Council"),
-                self.tr("Kind"),
-                self.tr("SB/SC or cost"),
-                self.tr("Budget"),
-                self.tr("Vote"),
-                self.tr("File"),
-            ]
+            [self.tr("Council"), self.tr("SB/SC or cost"), self.tr("Budget"), self.tr("Vote")]
         )
+        self.received.setToolTip(self.tr("Worker councils: SB/SC; consumer councils: cost"))
+        self.received.horizontalHeader().setStretchLastSection(False)
+        self.received.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.received.setAccessibleName(self.tr("Proposals received"))
         self.received.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.missing = QListWidget()
@@ -312,7 +311,7 @@ class IfbRoundPanel(QWidget):
         self.progress.hide()
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.hide()
-        self.round = RoundPanel()
+        self.round = RoundPanel(compact=True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.remove_button)
@@ -335,7 +334,7 @@ class IfbRoundPanel(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.round)
-        splitter.setSizes([520, 620])
+        splitter.setSizes([440, 620])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.status)
@@ -405,18 +404,21 @@ class IfbRoundPanel(QWidget):
                 flagged = item.over_budget
             cells = [
                 read_only(council.name),
-                read_only(labels.role_of_council(council.kind)),
                 right_aligned(value),
                 right_aligned(budget),
                 read_only(self.tr("adopted") if item.decided else self.tr("not voted")),
-                read_only(item.proposal.file_name),
             ]
             cells[0].setData(Qt.ItemDataRole.UserRole, council.id)
+            cells[0].setToolTip(
+                self.tr("{kind} · file {file}").format(
+                    kind=labels.role_of_council(council.kind), file=item.proposal.file_name
+                )
+            )
             if flagged:
-                cells[2].setForeground(POOR)
-                cells[2].setFont(bold)
+                cells[1].setForeground(POOR)
+                cells[1].setFont(bold)
             if not item.decided:
-                cells[4].setForeground(POOR)
+                cells[3].setForeground(POOR)
             for column, cell in enumerate(cells):
                 self.received.setItem(row, column, cell)
 

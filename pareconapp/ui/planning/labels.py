@@ -6,22 +6,14 @@ from PySide6.QtCore import QCoreApplication
 
 from pareconapp.core.planning_exchange.catalogue import GoodCategory
 from pareconapp.core.planning_exchange.files import CouncilKind, Question, QuestionReason, Variant
-from pareconapp.core.planning_exchange.variants import VARIANT_TEXTS
 from pareconapp.store.models_planning import PlanningRole
 
 _tr = QCoreApplication.translate
 
 
 def category(value: GoodCategory) -> str:
-    """A good's category."""
-    return {
-        GoodCategory.PRIVATE: _tr("Planning", "private good"),
-        GoodCategory.PUBLIC: _tr("Planning", "public good"),
-        GoodCategory.INTERMEDIATE: _tr("Planning", "intermediate good"),
-        GoodCategory.NATURE: _tr("Planning", "natural resource"),
-        GoodCategory.LABOUR: _tr("Planning", "labour"),
-        GoodCategory.POLLUTANT: _tr("Planning", "pollutant"),
-    }[value]
+    """A good's category (the core names it; translated here)."""
+    return _tr(value.label.context, value.label.text)
 
 
 def role(value: PlanningRole) -> str:
@@ -30,6 +22,15 @@ def role(value: PlanningRole) -> str:
         PlanningRole.WORKER: _tr("Planning", "worker council"),
         PlanningRole.CONSUMER: _tr("Planning", "consumer council"),
         PlanningRole.IFB: _tr("Planning", "Iteration Facilitation Board (IFB)"),
+    }[value]
+
+
+def role_short(value: PlanningRole) -> str:
+    """The part an assembly plays, in a few letters (lists, titles)."""
+    return {
+        PlanningRole.WORKER: _tr("Planning", "worker council"),
+        PlanningRole.CONSUMER: _tr("Planning", "consumer council"),
+        PlanningRole.IFB: _tr("Planning", "IFB"),
     }[value]
 
 
@@ -68,12 +69,16 @@ def question(item: Question, council: str) -> str:
 
 def variant_name(variant: Variant) -> str:
     """A plan variant's name (translated when the app knows it)."""
+    from pareconapp.core.planning_exchange.variants import VARIANT_TEXTS  # loads numpy
+
     texts = VARIANT_TEXTS.get(variant.id)
     return _tr(texts[0].context, texts[0].text) if texts else variant.name
 
 
 def variant_description(variant: Variant) -> str:
     """What a plan variant aims at."""
+    from pareconapp.core.planning_exchange.variants import VARIANT_TEXTS
+
     texts = VARIANT_TEXTS.get(variant.id)
     return _tr(texts[1].context, texts[1].text) if texts else variant.description
 
@@ -84,8 +89,10 @@ def money(value: float) -> str:
 
 
 def quantity(value: float) -> str:
-    """A quantity (no needless decimals)."""
-    if value == int(value) and abs(value) < 1e15:
+    """A quantity: whole units from 100 up, otherwise up to two decimals."""
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    if value == int(value):
         return f"{int(value):,}"
     return f"{value:,.2f}"
 

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -24,8 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from pareconapp.core.i18n import UserError
-from pareconapp.services.assembly import AssemblyService
-from pareconapp.services.planning import YearRow
 from pareconapp.ui.background import BackgroundTask
 from pareconapp.ui.errors import show_user_error
 from pareconapp.ui.guard import attempt
@@ -40,6 +39,10 @@ from pareconapp.ui.planning.charts import (
     supply_demand_data,
 )
 from pareconapp.ui.planning.round_panel import RoundPanel, read_only, right_aligned
+
+if TYPE_CHECKING:
+    from pareconapp.services.assembly import AssemblyService
+    from pareconapp.services.planning import YearRow
 
 
 class ChartsPanel(QWidget):
@@ -248,11 +251,13 @@ class ContributionPanel(QWidget):
         parts = assembly.planning.practice.contribution(year.id)
         names = {g.code: g.name for g in assembly.planning.catalogue(year.id).goods}
         mine = [p for p in parts if p.own_supply or p.own_demand]
+        closed = [r.number for r in assembly.planning.history(year.id).rounds if r.supply]
         self.summary.setText(
             self.tr(
-                "The last closed round with and without this assembly's proposal: the goods "
-                "it offers or asks for come first."
-            )
+                "Round {number} with and without this assembly's proposal (the goods it "
+                "offers or asks for first): the last column is the imbalance there would "
+                "have been without it."
+            ).format(number=max(closed, default=0))
             if parts
             else self.tr("Step to the next round to see how the proposal moved the totals.")
         )

@@ -12,8 +12,8 @@ result on the Decisions page) and then exports it as a proposal file for the IFB
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QUndoCommand, QUndoStack
@@ -41,7 +41,6 @@ from pareconapp.core.i18n import QT_TRANSLATE_NOOP, UserError, user_error
 from pareconapp.core.planning_exchange.accounts import Line
 from pareconapp.core.planning_exchange.catalogue import Catalogue, GoodCategory
 from pareconapp.files import write_bytes_atomically
-from pareconapp.services.assembly import AssemblyService
 from pareconapp.services.planning import BudgetSource, ProposalRow, RoundView, YearRow
 from pareconapp.store.errors import environment_problem
 from pareconapp.store.models_planning import PlanningRole
@@ -49,6 +48,11 @@ from pareconapp.ui.errors import show_user_error
 from pareconapp.ui.guard import attempt
 from pareconapp.ui.planning import labels
 from pareconapp.ui.planning.round_panel import read_only, right_aligned
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from pareconapp.services.assembly import AssemblyService
 
 GOOD = QColor("#1d6f5f")
 POOR = QColor("#b00020")
@@ -325,7 +329,7 @@ class WorkerProposalEditor(QWidget):
                 self.tr("Price"),
                 self.tr("We offer"),
                 self.tr("We ask for"),
-                self.tr("Last round"),
+                self.tr("We proposed\nlast round"),
                 self.tr("Value at\nthis price"),
             ]
         )
@@ -421,7 +425,7 @@ class WorkerProposalEditor(QWidget):
         colour = POOR if account.below_one else GOOD
         self.account.setText(
             self.tr(
-                "SB {benefit}   SC {cost}   SB/SC <span style='color:{colour}'>{ratio}</span>"
+                "SB {benefit} · SC {cost} · SB/SC <span style='color:{colour}'>{ratio}</span>"
             ).format(
                 benefit=labels.money(account.benefit),
                 cost=labels.money(account.cost),
@@ -584,6 +588,13 @@ class ConsumerRequestsEditor(QWidget):
         self.member.setAccessibleName(self.tr("Member"))
         self.member_info = QLabel()
         self.member_info.setWordWrap(True)
+        self.allowance = QLineEdit()
+        self.allowance.setPlaceholderText(self.tr("from remuneration"))
+        self.allowance.setAccessibleName(self.tr("The member's allowance"))
+        self.allowance_button = QPushButton(self.tr("Set a&llowance"))
+        self.allowance_button.setToolTip(
+            self.tr("Enter the member's allowance by hand (empty: from remuneration again)")
+        )
         self.requests = _LinesTable(
             [self.tr("Good"), self.tr("Unit"), self.tr("Price"), self.tr("Requested")]
         )
@@ -593,6 +604,11 @@ class ConsumerRequestsEditor(QWidget):
         members_layout = QVBoxLayout(members)
         members_layout.addWidget(self.member)
         members_layout.addWidget(self.member_info)
+        allowance_row = QHBoxLayout()
+        allowance_row.addWidget(QLabel(self.tr("Allowance:")))
+        allowance_row.addWidget(self.allowance, 1)
+        allowance_row.addWidget(self.allowance_button)
+        members_layout.addLayout(allowance_row)
         members_layout.addWidget(self.requests, 1)
         collective = QGroupBox(self.tr("Collective requests (public goods and shared things)"))
         collective_layout = QVBoxLayout(collective)
@@ -615,6 +631,7 @@ class ConsumerRequestsEditor(QWidget):
         self.requests.itemChanged.connect(lambda _: self._requests_changed())
         self.member.currentIndexChanged.connect(lambda _: self._fill_member())
         self.apply_budget.clicked.connect(self._set_budget)
+        self.allowance_button.clicked.connect(self._set_allowance)
         self.decision.changed.connect(self.reload)
 
     def show_year(self, assembly: AssemblyService, year: YearRow) -> None:
@@ -808,6 +825,20 @@ class ConsumerRequestsEditor(QWidget):
             self.undo_stack.push(
                 LinesCommand(self.tr("Edit a member's requests"), apply, before, after)
             )
+
+    def _set_allowance(self) -> None:
+        if self.assembly is None or self.year is None or self.member.currentData() is None:
+            return
+        text = self.allowance.text().strip()
+        try:
+            amount = parse_quantity(text, self.tr("Allowance")) if text else None
+        except UserError as error:
+            show_user_error(self, error)
+            return
+        assembly, year_id, member_id = self.assembly, self.year.id, self.member.currentData()
+        if attempt(self, lambda: assembly.planning.set_allowance(year_id, member_id, amount)):
+            self.allowance.clear()
+            self.reload()
 
     def _set_budget(self) -> None:
         if self.assembly is None or self.year is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
@@ -18,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pareconapp.core.planning_exchange.catalogue import Catalogue
 from pareconapp.i18n import translate
-from pareconapp.services.planning import RoundView
 from pareconapp.ui.planning import labels
+
+if TYPE_CHECKING:
+    from pareconapp.core.planning_exchange.catalogue import Catalogue
+    from pareconapp.services.planning import RoundView
 
 OUT_OF_BALANCE = QColor("#b5485d")
 COLUMNS = 8
@@ -45,7 +48,7 @@ def read_only(text: str) -> QTableWidgetItem:
 class RoundPanel(QWidget):
     """The goods with their prices and last round's supply, demand and imbalance."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, compact: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary = QLabel()
         self.summary.setObjectName("sectionHeading")
@@ -70,6 +73,10 @@ class RoundPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("Goods and prices"))
+        self.compact = compact
+        if compact:  # beside another table: the kind and unit go into the tooltip
+            self.table.setColumnHidden(1, True)
+            self.table.setColumnHidden(2, True)
         self.reports = QTextBrowser()
         self.reports.setAccessibleName(self.tr("The IFB's reports"))
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -88,7 +95,7 @@ class RoundPanel(QWidget):
             self.table.setRowCount(0)
             self.reports.clear()
             return
-        self.summary.setText(_summary(view))
+        self.summary.setText(_summary(view, self.compact))
         bold = QFont(self.table.font())
         bold.setBold(True)
         self.table.setRowCount(len(catalogue))
@@ -100,8 +107,10 @@ class RoundPanel(QWidget):
                 change = "▲ " + change
             elif last is not None and price < last.price:
                 change = "▼ " + change
+            name = read_only(good.name)
+            name.setToolTip(f"{labels.category(good.category)} · {good.unit}")
             cells = [
-                read_only(good.name),
+                name,
                 read_only(labels.category(good.category)),
                 read_only(good.unit),
                 right_aligned(labels.price(price)),
@@ -123,23 +132,25 @@ def _tr(text: str, count: int = -1) -> str:
     return translate("Planning", text, "", count)
 
 
-def _summary(view: RoundView) -> str:
+def _summary(view: RoundView, compact: bool) -> str:
     tr = _tr
     if view.final:
         return tr("The plan is final (round {number} of {sender}).").format(
             number=view.number, sender=view.sender
         )
     largest = view.largest_last_imbalance
+    if compact and largest is not None:
+        return tr("Largest imbalance last round {largest} · goal ≤ {threshold}").format(
+            largest=labels.share(largest), threshold=labels.share(view.threshold)
+        )
     if largest is None:
         return tr("Round {number} from {sender}: the starting prices.").format(
             number=view.number, sender=view.sender
         )
     return tr(
-        "Round {number} from {sender} · largest imbalance last round {largest} "
-        "(goal: every good within {threshold})"
+        "Round {number} · largest imbalance last round {largest} · goal ≤ {threshold}"
     ).format(
         number=view.number,
-        sender=view.sender,
         largest=labels.share(largest),
         threshold=labels.share(view.threshold),
     )

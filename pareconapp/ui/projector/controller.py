@@ -12,8 +12,7 @@ without any signal) - but only while the window or the preview is visible.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRectF, QSize, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import QApplication
 
 from pareconapp.core.i18n import UserError
 from pareconapp.i18n import translate
-from pareconapp.services.assembly import AssemblyService
 from pareconapp.ui.projector import follow
 from pareconapp.ui.projector.follow import Reason, follow_views, followed_meeting, item_decision
 from pareconapp.ui.projector.models import ProjectorSource, build_idle
@@ -35,7 +33,13 @@ from pareconapp.ui.projector.surface import (
 )
 from pareconapp.ui.projector.views import all_views, view_classes
 from pareconapp.ui.projector.window import ProjectorWindow
-from pareconapp.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import datetime
+
+    from pareconapp.services.assembly import AssemblyService
+    from pareconapp.ui.settings import Settings
 
 TICK_MS = 500
 DISCOVER_EVERY = 4

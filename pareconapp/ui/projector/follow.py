@@ -13,12 +13,16 @@ no round yet) the next one in :func:`follow_views` is shown.
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from pareconapp.core.decision_states import DecisionStatus
 from pareconapp.core.meetings import AgendaKind, MeetingStatus
-from pareconapp.services.decisions import DecisionRow
-from pareconapp.services.meetings import MeetingDetail, MeetingRow
-from pareconapp.store.models import DecisionStatus
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from pareconapp.services.decisions import DecisionRow
+    from pareconapp.services.meetings import MeetingDetail, MeetingRow
 
 IDLE = "idle"
 BLANK = "blank"

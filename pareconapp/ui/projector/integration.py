@@ -8,7 +8,6 @@ Shortcuts) is wired here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -17,8 +16,6 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QDockWidget, QMenu, QMenuBar
 
 from pareconapp.i18n import translate
-from pareconapp.services.assembly import AssemblyService
-from pareconapp.services.meetings import MeetingDetail
 from pareconapp.ui.guard import guarded
 from pareconapp.ui.projector.cheat_sheet import (
     KeySection,
@@ -33,6 +30,10 @@ from pareconapp.ui.projector.surface import THEMES
 from pareconapp.ui.projector.views import view_classes
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from pareconapp.services.assembly import AssemblyService
+    from pareconapp.services.meetings import MeetingDetail
     from pareconapp.ui.main_window import MainWindow
     from pareconapp.ui.meetings.facilitation import FacilitationView
     from pareconapp.ui.pages.base import Page
@@ -244,13 +245,20 @@ class ProjectorIntegration(QObject):
             action.setEnabled(is_open)
 
     def _page(self, area_id: str) -> Page | None:
-        return next((p for p in self.main.pages if p.area_id == area_id), None)
+        """A page if it has been built (pages are built when first shown)."""
+        return next((p for p in self.main.loaded_pages() if p.area_id == area_id), None)
 
     def _watch_pages(self) -> None:
-        decisions = self._page("decisions")
-        if decisions is not None and hasattr(decisions, "decision_shown"):
-            decisions.decision_shown.connect(self._decision_shown)
-        facilitation = self._facilitation_view()
+        for page in self.main.loaded_pages():
+            self._watch_page(page)
+        self.main.page_loaded.connect(self._watch_page)
+        self._sync_meeting_shortcuts()
+
+    def _watch_page(self, page: Page) -> None:
+        """Follow the decision shown and the facilitation view of pages as they are built."""
+        if page.area_id == "decisions" and hasattr(page, "decision_shown"):
+            page.decision_shown.connect(self._decision_shown)
+        facilitation = getattr(page, "facilitation", None)
         if facilitation is not None:
             facilitation.installEventFilter(self)
         self._sync_meeting_shortcuts()
@@ -443,7 +451,7 @@ class ProjectorIntegration(QObject):
             ),
             KeySection(_t("Main window"), action_entries(window_actions)),
         ]
-        for page in self.main.pages:
+        for page in self.main.loaded_pages():
             actions = [a for a in page.findChildren(QAction) if a.parent() is page]
             entries = action_entries(actions)
             if entries:

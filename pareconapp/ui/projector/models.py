@@ -16,20 +16,24 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from fractions import Fraction
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from pareconapp.core.decisions import DecisionResult, DecisionRule
+from pareconapp.core.decision_states import BallotMode, DecisionStatus
 from pareconapp.core.i18n import UserError
-from pareconapp.core.meetings import MeetingStatus, TimeboxState
-from pareconapp.services.assembly import AssemblyService
-from pareconapp.services.decisions import BallotProgress, DecisionRow
-from pareconapp.services.meetings import AgendaItemRow, MeetingDetail, MeetingRow
-from pareconapp.services.ratings import RatingRoundRow, RoundResults
-from pareconapp.services.speakers import SpeakerRow, StackState
-from pareconapp.store.models import BallotMode, DecisionStatus, ItemState
-from pareconapp.store.models_jobs import RoundStatus
+from pareconapp.core.meetings import ItemState, MeetingStatus, TimeboxState
+from pareconapp.core.rating_rounds import RoundStatus
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from pareconapp.core.decisions import DecisionResult, DecisionRule
+    from pareconapp.services.assembly import AssemblyService
+    from pareconapp.services.decisions import BallotProgress, DecisionRow
+    from pareconapp.services.meetings import AgendaItemRow, MeetingDetail, MeetingRow
+    from pareconapp.services.ratings import RatingRoundRow, RoundResults
+    from pareconapp.services.speakers import SpeakerRow, StackState
 
 STACK_PREVIEW = 3
 """How many waiting speakers the current-item view lists beside the clock."""

@@ -9,12 +9,15 @@ is long, and elided as a last resort, so nothing is cut off at 1024x768 or at 4K
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 BODY_PX_AT_1080 = 32
 """Body text in pixels on a 1920x1080 screen (the room needs at least 28)."""

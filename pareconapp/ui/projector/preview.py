@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QHideEvent, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -14,9 +16,11 @@ from PySide6.QtWidgets import (
 
 from pareconapp.i18n import translate
 from pareconapp.ui.projector import follow
-from pareconapp.ui.projector.controller import ProjectorController
 from pareconapp.ui.projector.follow import Reason
 from pareconapp.ui.projector.surface import paint_shown
+
+if TYPE_CHECKING:
+    from pareconapp.ui.projector.controller import ProjectorController
 
 PREVIEW_WIDTH = 240
 """The preview's preferred width in the dock, in pixels."""

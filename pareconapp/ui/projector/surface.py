@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
@@ -12,7 +13,9 @@ from pareconapp.paths import resources_dir
 from pareconapp.ui.projector import follow
 from pareconapp.ui.projector.follow import Reason
 from pareconapp.ui.projector.paint import Canvas, Colours
-from pareconapp.ui.projector.views import AnyView
+
+if TYPE_CHECKING:
+    from pareconapp.ui.projector.views import AnyView
 
 THEMES = ("light", "dark")
 DEFAULT_THEME = "light"

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QScreen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from pareconapp.i18n import translate
-from pareconapp.ui.projector.surface import ProjectorSurface
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QScreen
+
+    from pareconapp.ui.projector.surface import ProjectorSurface
 
 CURSOR_HIDE_MS = 3000
 """The mouse pointer disappears after this long without moving over the projector."""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import html
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -17,9 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pareconapp.services.assembly import AssemblyService
-from pareconapp.services.remuneration import EntryRow
 from pareconapp.ui.kiosk.session import KioskForm, KioskPerson, KioskSession
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
+
+    from pareconapp.services.assembly import AssemblyService
+    from pareconapp.services.remuneration import EntryRow
 
 _tr = QCoreApplication.translate
 

@@ -101,8 +101,9 @@ def test_full_secret_vote_with_weights(assembly, meeting, demo_file, clock) -> N
     assert counts["no"].weight == Fraction(5, 16)
     assert (counts["yes"].head_count, counts["no"].head_count) == (3, 3)
     assert assembly.audit.verify() is None
-    events = [e.payload["event"] for e in assembly.audit.entries()
-              if e.payload["decision"] == decision]
+    events = [
+        e.payload["event"] for e in assembly.audit.entries() if e.payload["decision"] == decision
+    ]
     assert events == ["open", "close", "result"]
 
 

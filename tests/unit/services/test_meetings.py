@@ -231,3 +231,12 @@ def test_delete_meeting_only_without_records(assembly, clock) -> None:
     other = _meeting(assembly, clock, "Spare")
     assembly.meetings.delete_meeting(other)
     assert other not in [m.id for m in assembly.meetings.list_meetings()]
+
+
+def test_a_planned_meeting_with_a_decision_is_kept(assembly, clock) -> None:
+    from pareconapp.services.decisions import DecisionFields
+
+    meeting_id = _meeting(assembly, clock, "With a proposal")
+    assembly.decisions.create(DecisionFields("Paint the door", meeting_id=meeting_id))
+    with pytest.raises(UserError, match="kept"):
+        assembly.meetings.delete_meeting(meeting_id)

@@ -240,6 +240,8 @@ def test_an_erratum_is_printed_after_the_approved_text(assembly, clock, jig) -> 
     with pytest.raises(UserError, match="not approved yet"):
         assembly.minutes.add_erratum(jig.id, "Dmitri left at 18:15, not 18:11.")
     _approve(assembly, clock, jig)
+    assembly.minutes.add_erratum(jig.id, "Greta arrived at 17:45.")  # freezes them first
+    assert assembly.minutes.state(jig.id).approval is ApprovalState.APPROVED
     approved = assembly.minutes.document(jig.id)
     sha = assembly.minutes.state(jig.id).sha256
     with pytest.raises(UserError, match="Erratum"):
@@ -247,14 +249,17 @@ def test_an_erratum_is_printed_after_the_approved_text(assembly, clock, jig) -> 
     clock.advance(minutes=30)
     assembly.minutes.add_erratum(jig.id, "Dmitri left at 18:15, not 18:11.")
     corrected = assembly.minutes.document(jig.id)
-    assert corrected.sections[:-1] == approved.sections
+    assert corrected.sections[:-1] == approved.sections[:-1]
     errata = corrected.sections[-1]
     assert errata.key == "errata"
     assert "Dmitri left at 18:15, not 18:11." in json.dumps(
         [b.__dict__ for b in errata.blocks], default=str
     )
     assert assembly.minutes.state(jig.id).sha256 == sha
-    assert [e.text for e in assembly.minutes.errata(jig.id)] == ["Dmitri left at 18:15, not 18:11."]
+    assert [e.text for e in assembly.minutes.errata(jig.id)] == [
+        "Greta arrived at 17:45.",
+        "Dmitri left at 18:15, not 18:11.",
+    ]
     assert any(e.payload["event"] == "erratum" for e in assembly.audit.entries())
 
 

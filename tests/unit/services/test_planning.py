@@ -28,7 +28,8 @@ from pareconapp.core.planning_exchange.files import (
 from pareconapp.core.remuneration import PeriodKind, WorkplaceBudget
 from pareconapp.services.decisions import ImpactInput
 from pareconapp.services.planning import BudgetSource, GoodFields, YearFields
-from pareconapp.store.models import BallotMode, CouncilKind as LocalKind, DecisionStatus
+from pareconapp.store.models import BallotMode, DecisionStatus
+from pareconapp.store.models import CouncilKind as LocalKind
 from pareconapp.store.models_planning import PlanningProposal, PlanningRole, PlanningRound
 
 G = GoodCategory
@@ -41,8 +42,15 @@ GOODS = (
 IFB = Sender("river-ifb", "Riverside IFB")
 
 
-def round_file(number: int, prices=(700.0, 1000.0, 20.0, 25.0), year="2030", sender=IFB,
-               last=None, status=RoundStatus.OPEN, goods=GOODS) -> RoundFile:
+def round_file(
+    number: int,
+    prices=(700.0, 1000.0, 20.0, 25.0),
+    year="2030",
+    sender=IFB,
+    last=None,
+    status=RoundStatus.OPEN,
+    goods=GOODS,
+) -> RoundFile:
     return RoundFile(
         header=Header(year, number, sender, "0.1.0", "2027-01-01T10:00:00+00:00"),
         status=status,
@@ -51,10 +59,14 @@ def round_file(number: int, prices=(700.0, 1000.0, 20.0, 25.0), year="2030", sen
         threshold=0.05,
         max_rounds=20,
         consumer_councils=4,
-        goods=tuple(RoundGood(g, p, None if last is None else last[i])
-                    for i, (g, p) in enumerate(zip(goods, prices, strict=True))),
-        councils=(CouncilEntry("wheelwright", "Wheelwright", CouncilKind.WORKER),
-                  CouncilEntry("riverside", "Riverside", CouncilKind.CONSUMER)),
+        goods=tuple(
+            RoundGood(g, p, None if last is None else last[i])
+            for i, (g, p) in enumerate(zip(goods, prices, strict=True))
+        ),
+        councils=(
+            CouncilEntry("wheelwright", "Wheelwright", CouncilKind.WORKER),
+            CouncilEntry("riverside", "Riverside", CouncilKind.CONSUMER),
+        ),
     )
 
 
@@ -84,12 +96,19 @@ def adopt(assembly, decision_id: int) -> None:
     """The assembly votes yes by roll call (outside a meeting: everyone counts as present)."""
     decisions = assembly.decisions
     row = decisions.decision(decision_id)
-    decisions.update(decision_id, replace(row.fields, ballot_mode=BallotMode.ROLL_CALL,
-                                          meeting_id=None, agenda_item_id=None))
+    decisions.update(
+        decision_id,
+        replace(row.fields, ballot_mode=BallotMode.ROLL_CALL, meeting_id=None, agenda_item_id=None),
+    )
     members = assembly.members.list_members(active_only=True)
-    decisions.assess(decision_id, ImpactInput(
-        "levels", impacts_from_levels({m.id: ImpactLevel.HIGH for m in members}),
-        "Everyone works to this plan."))
+    decisions.assess(
+        decision_id,
+        ImpactInput(
+            "levels",
+            impacts_from_levels({m.id: ImpactLevel.HIGH for m in members}),
+            "Everyone works to this plan.",
+        ),
+    )
     decisions.open_ballot(decision_id)
     for voter in decisions.voters(decision_id):
         if voter.may_vote:
@@ -120,12 +139,15 @@ def test_years_are_checked(assembly) -> None:
 def test_an_ifb_catalogue_and_councils_from_csv(assembly) -> None:
     planning = assembly.planning
     year = planning.create_year(YearFields("2030", PlanningRole.IFB, "ifb", "River IFB"))
-    count = planning.import_goods_csv(year, (
-        "code,name,category,unit,start_price,fixed_supply\n"
-        "bicycles,Bicycles,private,bike,700,\n"
-        "labour,Labour,labour,h,20,5000\n"
-        "co2,CO2,pollutant,t,\"40,5\",100\n"
-    ))
+    count = planning.import_goods_csv(
+        year,
+        (
+            "code,name,category,unit,start_price,fixed_supply\n"
+            "bicycles,Bicycles,private,bike,700,\n"
+            "labour,Labour,labour,h,20,5000\n"
+            'co2,CO2,pollutant,t,"40,5",100\n'
+        ),
+    )
     assert count == 3
     goods = planning.goods(year)
     assert [g.code for g in goods] == ["bicycles", "labour", "co2"]
@@ -154,8 +176,7 @@ def test_an_ifb_catalogue_and_councils_from_csv(assembly) -> None:
 def test_round_files_come_in_order_from_one_ifb(assembly, worker_year) -> None:
     view = import_round(assembly, worker_year, 1)
     assert view.number == 1 and view.last == {}
-    assert assembly.planning.catalogue(worker_year).codes == ["bicycles", "park", "steel",
-                                                              "labour"]
+    assert assembly.planning.catalogue(worker_year).codes == ["bicycles", "park", "steel", "labour"]
     assert assembly.planning.year(worker_year).ifb_code == "river-ifb"
     with pytest.raises(UserError, match="round 1 is already imported"):
         import_round(assembly, worker_year, 1)
@@ -192,8 +213,9 @@ def test_sb_sc_changes_and_the_proposal_file(assembly, worker_year) -> None:
     import_round(assembly, worker_year, 1)
     with pytest.raises(UserError, match="cannot offer"):
         planning.set_lines(worker_year, [Line("labour", 10)])
-    planning.set_lines(worker_year, [Line("bicycles", 100), Line("steel", 0, 2000),
-                                     Line("labour", 0, 1000)])
+    planning.set_lines(
+        worker_year, [Line("bicycles", 100), Line("steel", 0, 2000), Line("labour", 0, 1000)]
+    )
     account = planning.worker_account(worker_year)
     assert (account.benefit, account.cost) == (70000, 65000)
     assert account.ratio == pytest.approx(70 / 65)
@@ -201,14 +223,19 @@ def test_sb_sc_changes_and_the_proposal_file(assembly, worker_year) -> None:
     proposal = read_proposal_file(exported.data, exported.name)
     assert proposal.council == "wheelwright" and proposal.header.round == 1
     assert proposal.decision is None
-    assert proposal.lines == (Line("bicycles", 100), Line("steel", 0, 2000), Line("labour", 0, 1000))
+    assert proposal.lines == (
+        Line("bicycles", 100),
+        Line("steel", 0, 2000),
+        Line("labour", 0, 1000),
+    )
 
     import_round(assembly, worker_year, 2, prices=(650.0, 1000, 22, 27))
     # round 2 starts from round 1's proposal; at the new prices SB/SC < 1
     assert planning.own_proposal(worker_year).lines == proposal.lines
     assert planning.worker_account(worker_year).below_one
-    planning.set_lines(worker_year, [Line("bicycles", 110), Line("steel", 0, 2000),
-                                     Line("labour", 0, 900)])
+    planning.set_lines(
+        worker_year, [Line("bicycles", 110), Line("steel", 0, 2000), Line("labour", 0, 900)]
+    )
     changes = {c.good: c for c in planning.changes(worker_year)}
     assert changes["bicycles"].supplied_before == 100 and changes["bicycles"].supplied_now == 110
     assert not changes["steel"].changed
@@ -251,11 +278,19 @@ def test_an_open_vote_blocks_the_export(assembly, worker_year) -> None:
     decision_id = planning.put_to_vote(worker_year)
     decisions = assembly.decisions
     row = decisions.decision(decision_id)
-    decisions.update(decision_id, replace(row.fields, ballot_mode=BallotMode.ROLL_CALL,
-                                          meeting_id=None, agenda_item_id=None))
+    decisions.update(
+        decision_id,
+        replace(row.fields, ballot_mode=BallotMode.ROLL_CALL, meeting_id=None, agenda_item_id=None),
+    )
     members = assembly.members.list_members(active_only=True)
-    decisions.assess(decision_id, ImpactInput(
-        "levels", impacts_from_levels({m.id: ImpactLevel.LOW for m in members}), "Everyone works to this plan."))
+    decisions.assess(
+        decision_id,
+        ImpactInput(
+            "levels",
+            impacts_from_levels({m.id: ImpactLevel.LOW for m in members}),
+            "Everyone works to this plan.",
+        ),
+    )
     decisions.open_ballot(decision_id)
     with pytest.raises(UserError, match="still open"):
         planning.export_proposal(worker_year)
@@ -282,7 +317,8 @@ def test_the_final_plan_takes_no_proposals(assembly, worker_year) -> None:
 def test_members_requests_stay_private_and_fit_allowances(assembly, consumer_year) -> None:
     planning = assembly.planning
     period = assembly.remuneration.create_period(
-        PeriodKind.QUARTER, date(2027, 1, 1), WorkplaceBudget(Decimal(60000)))
+        PeriodKind.QUARTER, date(2027, 1, 1), WorkplaceBudget(Decimal(60000))
+    )
     planning.set_budget_source(consumer_year, BudgetSource(period_id=period, factor=4))
     import_round(assembly, consumer_year, 1)
     budget = planning.consumer_budget(consumer_year)
@@ -305,7 +341,8 @@ def test_members_requests_stay_private_and_fit_allowances(assembly, consumer_yea
     assert not account.over_budget
     planning.set_allowance(consumer_year, first, 100.0)
     assert planning.consumer_budget(consumer_year).budget == pytest.approx(
-        expected - allowance + 100)
+        expected - allowance + 100
+    )
     exported = planning.export_proposal(consumer_year)
     proposal = read_proposal_file(exported.data, "p.json")
     assert proposal.lines == (Line("bicycles", 0, bikes + 2), Line("park", 0, 3))
@@ -319,11 +356,9 @@ def test_members_requests_stay_private_and_fit_allowances(assembly, consumer_yea
 def test_a_member_of_another_council_cannot_request(assembly, consumer_year) -> None:
     import_round(assembly, consumer_year, 1)
     other = assembly.members.councils(LocalKind.CONSUMER)[1].id
-    outsider = next(m for m in assembly.members.list_members()
-                    if m.consumer_council_id == other)
+    outsider = next(m for m in assembly.members.list_members() if m.consumer_council_id == other)
     with pytest.raises(UserError, match="not in this consumer council"):
-        assembly.planning.set_member_requests(consumer_year, outsider.id,
-                                              [Line("bicycles", 0, 1)])
+        assembly.planning.set_member_requests(consumer_year, outsider.id, [Line("bicycles", 0, 1)])
 
 
 def test_deleting_a_year_keeps_its_decisions(assembly, worker_year) -> None:
@@ -333,3 +368,18 @@ def test_deleting_a_year_keeps_its_decisions(assembly, worker_year) -> None:
     assembly.planning.delete_year(worker_year)
     assert assembly.decisions.decision(decision_id).title
     assert all(y.id != worker_year for y in assembly.planning.years())
+
+
+def test_allowances_entered_without_remuneration(assembly, consumer_year) -> None:
+    planning = assembly.planning
+    members = planning.consumer_budget(consumer_year).members
+    assert planning.consumer_budget(consumer_year).budget is None
+    planning.set_allowance(consumer_year, members[0][0], 500.0)
+    planning.set_allowance(consumer_year, members[1][0], 700.0)
+    budget = planning.consumer_budget(consumer_year)
+    assert budget.allowances == {members[0][0]: 500.0, members[1][0]: 700.0}
+    assert budget.budget == 1200.0
+    planning.set_allowance(consumer_year, members[1][0], None)
+    assert planning.consumer_budget(consumer_year).budget == 500.0
+    with pytest.raises(UserError, match="at least 0"):
+        planning.set_allowance(consumer_year, members[0][0], -1.0)

@@ -56,11 +56,19 @@ def ifb(assembly) -> int:
 
 
 def proposal(council: str, round_number: int = 1, year: str = "2030", **changes) -> bytes:
-    kind = next(c.kind for c in COUNCILS if c.id == council) if council in LINES else (
-        CouncilKind.WORKER)
+    kind = (
+        next(c.kind for c in COUNCILS if c.id == council)
+        if council in LINES
+        else (CouncilKind.WORKER)
+    )
     fields = {
-        "header": Header(year, round_number, Sender(council, council.title()), "0.1.0",
-                         "2030-01-05T10:00:00+00:00"),
+        "header": Header(
+            year,
+            round_number,
+            Sender(council, council.title()),
+            "0.1.0",
+            "2030-01-05T10:00:00+00:00",
+        ),
         "kind": kind,
         "lines": LINES.get(council, (Line("bicycles", 1),)),
         "budget": 400.0 if kind is CouncilKind.CONSUMER else None,
@@ -72,7 +80,8 @@ def proposal(council: str, round_number: int = 1, year: str = "2030", **changes)
 def import_all(assembly, year, round_number=1) -> None:
     for council in LINES:
         assembly.planning.ifb.import_proposal_file(
-            year, proposal(council, round_number), f"{council}.json")
+            year, proposal(council, round_number), f"{council}.json"
+        )
 
 
 @pytest.mark.parametrize(
@@ -82,8 +91,12 @@ def import_all(assembly, year, round_number=1) -> None:
         (proposal("wheelwright", 2), "the open round is 1"),
         (proposal("wheelwright", year="2029"), 'planning year "2029", not "2030"'),
         (proposal("stranger"), "does not know"),
-        (proposal("riverside", kind=CouncilKind.WORKER, budget=None,
-                  lines=(Line("bicycles", 1),)), "registered as a consumer"),
+        (
+            proposal(
+                "riverside", kind=CouncilKind.WORKER, budget=None, lines=(Line("bicycles", 1),)
+            ),
+            "registered as a consumer",
+        ),
         (proposal("wheelwright", lines=(Line("cars", 1),)), "not in the catalogue: cars"),
         (b"garbage", "not a readable exchange file"),
     ],
@@ -124,9 +137,10 @@ def test_closing_a_round_by_hand(assembly, ifb) -> None:
     # labour 200 vs 160
     assert report.supply == {"bicycles": 50, "park": 0, "steel": 45, "ore": 100, "labour": 200}
     assert report.demand == pytest.approx(
-        {"bicycles": 55, "park": 3, "steel": 40, "ore": 80, "labour": 160})
+        {"bicycles": 55, "park": 3, "steel": 40, "ore": 80, "labour": 160}
+    )
     assert report.largest_imbalance == pytest.approx(2.0)  # park: nobody makes it
-    assert [row.good for row in report.out_of_balance][0] == "park"
+    assert next(row.good for row in report.out_of_balance) == "park"
     reasons = {(q.council, q.reason) for q in report.questions}
     assert ("wheelwright", QuestionReason.RATIO) in reasons  # SB 500, SC 1000
     assert ("foundry", QuestionReason.RATIO) in reasons
@@ -177,8 +191,9 @@ def test_the_round_limit_stops_planning(assembly, ifb) -> None:
     import_all(assembly, ifb)
     report = assembly.planning.ifb.close_round(ifb)
     assert report.final and not report.within_threshold
-    assert "round limit" in read_round_file(
-        assembly.planning.ifb.round_file(ifb).data, "f.json").note
+    assert (
+        "round limit" in read_round_file(assembly.planning.ifb.round_file(ifb).data, "f.json").note
+    )
 
 
 def test_the_newton_rule_needs_price_responses(assembly, ifb) -> None:
@@ -201,14 +216,18 @@ def test_newton_with_reported_responses(assembly, ifb) -> None:
     assert assembly.planning.year(ifb).fields.rule == "newton"
 
 
-# -- walking through with simulated councils --------------------------------------------------------
+# -- walking through with simulated councils ------------------------------------------------
 
 
 def test_a_worker_council_walks_through_rounds(assembly) -> None:
     practice = assembly.planning.practice
     year = practice.generate(
         YearFields("Practice", PlanningRole.WORKER, "us", "Our council", rule="dep"),
-        seed=3, consumer_councils=30, worker_councils=30, goods_per_kind=2)
+        seed=3,
+        consumer_councils=30,
+        worker_councils=30,
+        goods_per_kind=2,
+    )
     assert "30 consumer" in practice.description(year)
     view = assembly.planning.round_view(year)
     assert view.number == 1 and set(view.prices.values()) == {700.0}
@@ -236,7 +255,11 @@ def test_a_consumer_council_shares_public_goods_with_the_simulated_ones(assembly
     practice = assembly.planning.practice
     year = practice.generate(
         YearFields("Practice", PlanningRole.CONSUMER, "us", "Our council"),
-        seed=3, consumer_councils=9, worker_councils=20, goods_per_kind=2)
+        seed=3,
+        consumer_councils=9,
+        worker_councils=20,
+        goods_per_kind=2,
+    )
     assert assembly.planning.round_view(year).consumer_councils == 10
     assembly.planning.set_lines(year, [Line("public-1", 0, 50)])
     practice.step(year)
@@ -247,9 +270,19 @@ def test_a_consumer_council_shares_public_goods_with_the_simulated_ones(assembly
 def test_an_ifb_practices_with_simulated_councils(assembly) -> None:
     planning = assembly.planning
     year = planning.practice.generate(
-        YearFields("IFB practice", PlanningRole.IFB, "practice-ifb", "Practice IFB",
-                   rule="newton", threshold=0.03),
-        seed=4, consumer_councils=40, worker_councils=40, goods_per_kind=2)
+        YearFields(
+            "IFB practice",
+            PlanningRole.IFB,
+            "practice-ifb",
+            "Practice IFB",
+            rule="newton",
+            threshold=0.03,
+        ),
+        seed=4,
+        consumer_councils=40,
+        worker_councils=40,
+        goods_per_kind=2,
+    )
     imbalances = []
     for _ in range(6):
         if planning.year(year).status.value == "final":

@@ -113,7 +113,8 @@ def test_effort_ratings_are_anonymous(assembly, period, demo_file) -> None:
     assert service.raters_done(period) == {rater}
     connection = sqlite3.connect(demo_file)
     rows = connection.execute(
-        "SELECT rater_id FROM effort_rating WHERE period_id = ?", (period,)).fetchall()
+        "SELECT rater_id FROM effort_rating WHERE period_id = ?", (period,)
+    ).fetchall()
     sql = connection.execute("SELECT sql FROM sqlite_master WHERE name='effort_rating'").fetchone()
     connection.close()
     assert rows == [(None,)]

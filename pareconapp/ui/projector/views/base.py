@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter
 
 from pareconapp.i18n import translate
 from pareconapp.ui.projector import follow
 from pareconapp.ui.projector.models import IdleModel, ProjectorSource, build_idle
 from pareconapp.ui.projector.paint import Canvas, draw_text
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPainter
 
 M = TypeVar("M")
 

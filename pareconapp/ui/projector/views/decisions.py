@@ -22,15 +22,15 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from pareconapp.core.decision_states import BallotMode, DecisionStatus
 from pareconapp.core.decisions import Outcome
 from pareconapp.core.decisions.impact import ImpactLevel
 from pareconapp.i18n import translate
-from pareconapp.store.models import BallotMode, DecisionStatus
 from pareconapp.ui.charts import BarChartData, paint_bar_chart
-from pareconapp.ui.decisions.impact import level_name
 from pareconapp.ui.decisions.labels import (
     ballot_mode,
     choice_name,
+    level_name,
     outcome,
     percent,
     rule_kind,

@@ -7,8 +7,9 @@ of the rating scale). The room sees at a glance whether the complexes are balanc
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPainter
 
 from pareconapp.i18n import translate
 from pareconapp.ui.jobs.charts import ComplexScatterData, ScatterPoint, paint_complex_scatter
@@ -17,6 +18,9 @@ from pareconapp.ui.projector import follow
 from pareconapp.ui.projector.models import JobBalanceModel, ProjectorSource, build_job_balance
 from pareconapp.ui.projector.paint import Canvas, chart_card, draw_text, header, title
 from pareconapp.ui.projector.views.base import ProjectorView
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPainter
 
 GOAL_SHARE = 0.01
 """The goal band: within 1 % of the rating scale's range of the workplace average."""

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 
-from pareconapp.core.meetings import TimeboxState, TimerPhase, format_clock
+from pareconapp.core.meetings import ItemState, TimeboxState, TimerPhase, format_clock
 from pareconapp.i18n import translate
-from pareconapp.services.speakers import SpeakerRow
-from pareconapp.store.models import ItemState
 from pareconapp.ui.meetings.labels import (
     agenda_kind,
     date_time,
@@ -47,6 +46,9 @@ from pareconapp.ui.projector.paint import (
     title,
 )
 from pareconapp.ui.projector.views.base import ProjectorView
+
+if TYPE_CHECKING:
+    from pareconapp.services.speakers import SpeakerRow
 
 _MARKS = {ItemState.DONE: "✓", ItemState.CURRENT: "▶"}
 

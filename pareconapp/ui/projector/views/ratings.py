@@ -12,8 +12,8 @@ from dataclasses import replace
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter
 
+from pareconapp.core.rating_rounds import RoundStatus
 from pareconapp.i18n import translate
-from pareconapp.store.models_jobs import RoundStatus
 from pareconapp.ui.jobs.charts import paint_dot_plots
 from pareconapp.ui.jobs.results import dot_plot_data
 from pareconapp.ui.projector import follow

@@ -14,7 +14,12 @@ from pareconapp.core.planning_exchange.accounts import (
     line_changes,
     worker_account,
 )
-from pareconapp.core.planning_exchange.catalogue import Good, GoodCategory, check_code, make_catalogue
+from pareconapp.core.planning_exchange.catalogue import (
+    Good,
+    GoodCategory,
+    check_code,
+    make_catalogue,
+)
 
 PRICES = {"bread": 4.0, "park": 900.0, "flour": 2.0, "land": 50.0, "labour": 20.0}
 
@@ -69,7 +74,9 @@ def test_members_against_allowances_and_the_council_against_its_budget(catalogue
     assert account.collective_cost == 300
     assert account.total_cost == 580
     assert account.over_budget
-    assert not consumer_account({}, {}, {}, [Line("park", 0, 1)], 300.0, PRICES, catalogue, 3).over_budget
+    assert not consumer_account(
+        {}, {}, {}, [Line("park", 0, 1)], 300.0, PRICES, catalogue, 3
+    ).over_budget
 
 
 def test_a_member_without_allowance_is_not_over(catalogue) -> None:

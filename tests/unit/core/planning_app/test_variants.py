@@ -44,8 +44,12 @@ def test_variants_are_feasible_and_distinct(catalogue, proposals, fixed_supply) 
         assert all(0 <= s <= 1 for s in variant.scales.values())
 
 
-def test_equal_shares_gives_every_consumer_council_the_same(catalogue, proposals, fixed_supply) -> None:
-    equal = plan_variants(catalogue, proposal_entities(catalogue, PRICES, proposals, 3), fixed_supply)[0]
+def test_equal_shares_gives_every_consumer_council_the_same(
+    catalogue, proposals, fixed_supply
+) -> None:
+    equal = plan_variants(
+        catalogue, proposal_entities(catalogue, PRICES, proposals, 3), fixed_supply
+    )[0]
     shares = [equal.scales[c] for c in ("north", "south", "east")]
     assert max(shares) - min(shares) < 1e-6
     assert equal.lowest_share == pytest.approx(shares[0], abs=1e-6)
@@ -53,9 +57,15 @@ def test_equal_shares_gives_every_consumer_council_the_same(catalogue, proposals
     assert shares[0] <= 50 / 55 + 1e-6
 
 
-def test_most_consumption_and_fewer_hours_keep_their_promise(catalogue, proposals, fixed_supply) -> None:
-    variants = {v.id: v for v in plan_variants(
-        catalogue, proposal_entities(catalogue, PRICES, proposals, 3), fixed_supply)}
+def test_most_consumption_and_fewer_hours_keep_their_promise(
+    catalogue, proposals, fixed_supply
+) -> None:
+    variants = {
+        v.id: v
+        for v in plan_variants(
+            catalogue, proposal_entities(catalogue, PRICES, proposals, 3), fixed_supply
+        )
+    }
     equal = variants["equal-shares"]
     assert variants["most-consumption"].consumption >= equal.consumption - 1e-9
     assert variants["fewer-hours"].labour <= HOURS_CUT * equal.labour + 1e-6
@@ -66,22 +76,34 @@ def test_most_consumption_and_fewer_hours_keep_their_promise(catalogue, proposal
 
 
 def test_less_pollution_when_there_are_emissions() -> None:
-    catalogue = make_catalogue([
-        Good("bread", "Bread", GoodCategory.PRIVATE),
-        Good("labour", "Labour", GoodCategory.LABOUR),
-        Good("co2", "CO2", GoodCategory.POLLUTANT),
-    ])
+    catalogue = make_catalogue(
+        [
+            Good("bread", "Bread", GoodCategory.PRIVATE),
+            Good("labour", "Labour", GoodCategory.LABOUR),
+            Good("co2", "CO2", GoodCategory.POLLUTANT),
+        ]
+    )
     proposals = [
         CouncilProposal("clean", CouncilKind.WORKER, (Line("bread", 50), Line("labour", 0, 50))),
-        CouncilProposal("dirty", CouncilKind.WORKER,
-                        (Line("bread", 60), Line("labour", 0, 40), Line("co2", 0, 30))),
+        CouncilProposal(
+            "dirty",
+            CouncilKind.WORKER,
+            (Line("bread", 60), Line("labour", 0, 40), Line("co2", 0, 30)),
+        ),
         CouncilProposal("town", CouncilKind.CONSUMER, (Line("bread", 0, 100),)),
     ]
     fixed = np.array([0.0, 200.0, 100.0])
-    variants = {v.id: v for v in plan_variants(
-        catalogue, proposal_entities(catalogue, np.full(3, 1.0), proposals, 1), fixed)}
+    variants = {
+        v.id: v
+        for v in plan_variants(
+            catalogue, proposal_entities(catalogue, np.full(3, 1.0), proposals, 1), fixed
+        )
+    }
     assert "less-pollution" in variants
-    assert variants["less-pollution"].emissions <= EMISSIONS_CUT * variants["equal-shares"].emissions + 1e-6
+    assert (
+        variants["less-pollution"].emissions
+        <= EMISSIONS_CUT * variants["equal-shares"].emissions + 1e-6
+    )
     for variant in variants.values():
         _feasible(variant, fixed)
 
