@@ -9,8 +9,10 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from pareconapp.core import csv_import
+from pareconapp.core.csv_import import message, parse_hours, read_table
 from pareconapp.core.i18n import QT_TRANSLATE_NOOP, SourceText, UserMessage
 
 MAX_WEEKLY_HOURS = 168.0
@@ -29,22 +31,18 @@ COLUMNS = (
 _ALIASES = {
     "name": "name",
     "full name": "name",
-    "full_name": "name",
     "display name": "display_name",
-    "display_name": "display_name",
     "nickname": "display_name",
     "contact": "contact",
     "email": "contact",
     "e-mail": "contact",
     "phone": "contact",
     "weekly hours": "weekly_hours",
-    "weekly_hours": "weekly_hours",
     "hours": "weekly_hours",
     "hours per week": "weekly_hours",
     "team": "team",
     "work team": "team",
     "consumer council": "consumer_council",
-    "consumer_council": "consumer_council",
     "neighbourhood": "consumer_council",
     "neighborhood": "consumer_council",
     "skills": "skills",
@@ -70,64 +68,9 @@ class MemberRecord:
     active: bool
 
 
-@dataclass
-class ImportRow:
-    """A data row of the file: its line number, what it says, and what is wrong with it."""
-
-    line: int
-    record: MemberRecord | None
-    problems: list[UserMessage] = field(default_factory=list)
-    cells: dict[str, str] = field(default_factory=dict)
-    """The row's values by column, as written (to show rows with problems)."""
-
-
-@dataclass
-class ImportPreview:
-    """Every row of a file, with problems of the whole file and of each row."""
-
-    rows: list[ImportRow] = field(default_factory=list)
-    file_problems: list[UserMessage] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        """Whether the file can be imported (at least one row, no problem anywhere)."""
-        return bool(self.rows) and not self.file_problems and not any(r.problems for r in self.rows)
-
-    @property
-    def problem_count(self) -> int:
-        """How many problems in all."""
-        return len(self.file_problems) + sum(len(r.problems) for r in self.rows)
-
-    def records(self) -> list[MemberRecord]:
-        """The members to import (only meaningful when :attr:`ok`)."""
-        return [r.record for r in self.rows if r.record is not None]
-
-
-def decode_csv(data: bytes) -> str:
-    """Spreadsheet CSV as text: UTF-8 (with or without BOM), else Windows-1252."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def _message(source: SourceText, **params: object) -> UserMessage:
-    return UserMessage(source, params)
-
-
-def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
-    try:
-        return csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        return csv.excel
-
-
-def parse_hours(text: str) -> float | None:
-    """Hours written as ``37.5`` or ``37,5``; ``None`` if not a number."""
-    try:
-        return float(text.strip().replace(",", "."))
-    except ValueError:
-        return None
+ImportRow = csv_import.ImportRow[MemberRecord]
+ImportPreview = csv_import.ImportPreview[MemberRecord]
+_message = message
 
 
 def preview_import(
@@ -138,74 +81,22 @@ def preview_import(
 ) -> ImportPreview:
     """Check every row of a member CSV; store nothing."""
     preview = ImportPreview()
-    if not text.strip():
-        preview.file_problems.append(
-            _message(QT_TRANSLATE_NOOP("MemberImport", "The file is empty."))
-        )
-        return preview
-    reader = csv.reader(io.StringIO(text), _dialect(text))
-    header = next(reader, [])
-    columns = _map_header(header, preview)
-    if preview.file_problems:
-        return preview
+    table = read_table(
+        text,
+        _ALIASES,
+        COLUMNS,
+        QT_TRANSLATE_NOOP("MemberImport", "The file has a header but no members."),
+    )
+    preview.file_problems = table.problems
     taken = {name.casefold() for name in existing_display_names}
     seen_in_file: dict[str, int] = {}
     team_names = {t.casefold(): t for t in teams}
     council_names = {c.casefold(): c for c in consumer_councils}
-    for line_number, cells in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in cells):
-            continue  # blank lines are common at the end of spreadsheet exports
-        values = {
-            column: cells[i].strip() if i < len(cells) else "" for i, column in columns.items()
-        }
-        row = _check_row(line_number, values, taken, seen_in_file, team_names, council_names)
-        preview.rows.append(row)
-    if not preview.rows:
-        preview.file_problems.append(
-            _message(QT_TRANSLATE_NOOP("MemberImport", "The file has a header but no members."))
+    for line, values in table.rows:
+        preview.rows.append(
+            _check_row(line, values, taken, seen_in_file, team_names, council_names)
         )
     return preview
-
-
-def _map_header(header: list[str], preview: ImportPreview) -> dict[int, str]:
-    columns: dict[int, str] = {}
-    for index, raw in enumerate(header):
-        key = _ALIASES.get(
-            raw.strip().casefold().replace("-", " ").replace("_", " "),
-            _ALIASES.get(raw.strip().casefold()),
-        )
-        if key is None:
-            if raw.strip():
-                preview.file_problems.append(
-                    _message(
-                        QT_TRANSLATE_NOOP(
-                            "MemberImport",
-                            'Unknown column "{column}". The columns are: {expected}.',
-                        ),
-                        column=raw.strip(),
-                        expected=", ".join(COLUMNS),
-                    )
-                )
-            continue
-        if key in columns.values():
-            preview.file_problems.append(
-                _message(
-                    QT_TRANSLATE_NOOP("MemberImport", 'The column "{column}" appears twice.'),
-                    column=raw.strip(),
-                )
-            )
-        columns[index] = key
-    if "name" not in columns.values():
-        preview.file_problems.append(
-            _message(
-                QT_TRANSLATE_NOOP(
-                    "MemberImport",
-                    'The first line must name the columns, including "name"; it reads: {header}',
-                ),
-                header=", ".join(header) or "-",
-            )
-        )
-    return columns
 
 
 def _check_row(

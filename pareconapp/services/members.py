@@ -9,6 +9,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pareconapp.core.csv_import import decode_csv
 from pareconapp.core.i18n import (
     QT_TRANSLATE_N_NOOP,
     QT_TRANSLATE_NOOP,
@@ -21,7 +22,6 @@ from pareconapp.core.member_import import (
     MAX_WEEKLY_HOURS,
     ImportPreview,
     MemberRecord,
-    decode_csv,
     export_rows,
     preview_import,
 )

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pareconapp.core.i18n import QT_TRANSLATE_NOOP, UserError, UserMessage, user_error
-from pareconapp.services.task_import import (
+from pareconapp.core.task_import import (
     MAX_BLOCK_HOURS,
     MAX_TASK_HOURS,
     TaskImportPreview,

@@ -8,6 +8,7 @@ weighted share and the plain head count of each option side by side.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
@@ -119,7 +120,43 @@ def paint_bar_chart(
     painter.restore()
 
 
-class BarChart(QWidget):
+class PaintedChart(QWidget):
+    """A widget drawing its :attr:`data` with a chart's paint function.
+
+    The paint functions are shared with the projector and the exports; a subclass says which
+    one in :meth:`paint_data` and keeps the sizing its chart needs.
+    """
+
+    MARGINS = (4, 4, 4, 4)
+    """Space left, top, right, bottom around the chart, in pixels."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data: Any = None
+
+    def chart_area(self) -> QRectF:
+        """Where the chart is drawn: the widget less its margins."""
+        left, top, right, bottom = self.MARGINS
+        return QRectF(self.rect()).adjusted(left, top, -right, -bottom)
+
+    def paint_data(
+        self, painter: QPainter, area: QRectF, data: Any, colour: QColor, font: QFont
+    ) -> None:
+        """Draw ``data`` into ``area`` in the text ``colour`` and ``font``."""
+        raise NotImplementedError
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw the chart (nothing without data)."""
+        if self.data is None:
+            return
+        painter = QPainter(self)
+        self.paint_data(
+            painter, self.chart_area(), self.data, self.palette().windowText().color(), self.font()
+        )
+        painter.end()
+
+
+class BarChart(PaintedChart):
     """A widget showing a :class:`BarChartData`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -142,19 +179,11 @@ class BarChart(QWidget):
         """As tall as the bars need."""
         return QSize(480, self.minimumHeight())
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def paint_data(
+        self, painter: QPainter, area: QRectF, data: Any, colour: QColor, font: QFont
+    ) -> None:
         """Draw the bars."""
-        if self.data is None:
-            return
-        painter = QPainter(self)
-        paint_bar_chart(
-            painter,
-            QRectF(self.rect()).adjusted(4, 4, -4, -4),
-            self.data,
-            self.palette().windowText().color(),
-            self.font(),
-        )
-        painter.end()
+        paint_bar_chart(painter, area, data, colour, font)
 
 
 def share_label(value: float) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -26,10 +26,11 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QMouseEvent,
     QPainter,
-    QPaintEvent,
     QPen,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from pareconapp.ui.charts import PaintedChart
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -250,7 +251,7 @@ def _paint_lane(
     painter.setBrush(Qt.BrushStyle.NoBrush)
 
 
-class DotPlotView(QWidget):
+class DotPlotView(PaintedChart):
     """A widget showing a :class:`DotPlotData`, as tall as its rows need."""
 
     LANE_LINES = 2.4
@@ -278,14 +279,13 @@ class DotPlotView(QWidget):
         """As tall as the rows need."""
         return QSize(640, self.minimumHeight())
 
-    def _area(self) -> QRectF:
-        return QRectF(self.rect()).adjusted(6, 4, -6, -4)
+    MARGINS = (6, 4, 6, 4)
 
     def row_at(self, y: float) -> int:
         """The index of the row at height ``y`` (-1 outside the rows)."""
         if self.data is None or not self.data.rows:
             return -1
-        area, line = self._area(), QFontMetricsF(self.font()).height()
+        area, line = self.chart_area(), QFontMetricsF(self.font()).height()
         header, footer = line * 1.5, (line * 1.6 if self.data.legend else 0.0)
         row_height = (area.height() - header - footer) / len(self.data.rows)
         row = math.floor((y - area.top() - header) / row_height)
@@ -298,19 +298,11 @@ class DotPlotView(QWidget):
             self.row_clicked.emit(row)
         super().mousePressEvent(event)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def paint_data(
+        self, painter: QPainter, area: QRectF, data: Any, colour: QColor, font: QFont
+    ) -> None:
         """Draw the plots."""
-        if self.data is None:
-            return
-        painter = QPainter(self)
-        paint_dot_plots(
-            painter,
-            self._area(),
-            self.data,
-            self.palette().windowText().color(),
-            self.font(),
-        )
-        painter.end()
+        paint_dot_plots(painter, area, data, colour, font)
 
 
 @dataclass(frozen=True)
@@ -519,7 +511,7 @@ def _paint_points(
                 break
 
 
-class ComplexScatter(QWidget):
+class ComplexScatter(PaintedChart):
     """A widget showing a :class:`ComplexScatterData` (a square plot)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -547,16 +539,8 @@ class ComplexScatter(QWidget):
         """The square plot plus room for the axis labels."""
         return max(240, width - self.fontMetrics().height())
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def paint_data(
+        self, painter: QPainter, area: QRectF, data: Any, colour: QColor, font: QFont
+    ) -> None:
         """Draw the chart."""
-        if self.data is None:
-            return
-        painter = QPainter(self)
-        paint_complex_scatter(
-            painter,
-            QRectF(self.rect()).adjusted(4, 4, -4, -4),
-            self.data,
-            self.palette().windowText().color(),
-            self.font(),
-        )
-        painter.end()
+        paint_complex_scatter(painter, area, data, colour, font)

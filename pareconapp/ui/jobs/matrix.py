@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from pareconapp.core.member_import import parse_hours
+from pareconapp.core.csv_import import parse_hours
 from pareconapp.services.job_complexes import Cell, ComplexMember, ComplexTask, JobComplexInputs
 from pareconapp.ui.jobs.labels import POOR, balance_colour, deviation, hours, rating
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pareconapp.core.csv_import import decode_csv
 from pareconapp.files import write_text_atomically
 from pareconapp.services.tasks import TaskFields, TaskRow
 from pareconapp.ui.guard import guarded
@@ -326,7 +327,7 @@ class TasksPanel(QWidget):
         preview = guarded(self, lambda: assembly.tasks.preview_csv(data))
         if preview is None:
             return
-        dialog = TaskImportDialog(preview, path.name, self)
+        dialog = TaskImportDialog(preview, path.name, decode_csv(data), self)
         if not self.confirm_import(dialog):
             return
         if guarded(self, lambda: assembly.tasks.import_csv(data)) is not None:

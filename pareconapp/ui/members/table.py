@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from pareconapp.core.member_import import parse_hours
+from pareconapp.core.csv_import import parse_hours
 from pareconapp.services.members import MemberFields, MemberRow
 from pareconapp.ui.table_model import RowRole, SortRole
 

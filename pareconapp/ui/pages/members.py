@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pareconapp.core.member_import import decode_csv
+from pareconapp.core.csv_import import decode_csv
 from pareconapp.files import write_text_atomically
 from pareconapp.services.members import MemberFields, MemberRow
 from pareconapp.store.models import CouncilKind

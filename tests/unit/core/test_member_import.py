@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from pareconapp.core.member_import import MemberRecord, decode_csv, export_rows, preview_import
+from pareconapp.core.csv_import import decode_csv
+from pareconapp.core.member_import import MemberRecord, export_rows, preview_import
 
 TEAMS = ["Repair shop", "Frame building"]
 COUNCILS = ["Riverside"]

@@ -1,10 +1,10 @@
 """Reading a task catalogue from a spreadsheet's CSV export, with every problem found first.
 
-The same shape as the member import (:mod:`pareconapp.core.member_import`, whose
-``decode_csv`` and ``parse_hours`` it reuses): :func:`preview_task_import` returns each row
-with its problems and stores nothing; the service imports all rows in one transaction only
-when there are none. Qualifications name members by display name: ``qualified`` lists who
-may do the task (empty: everyone), ``training`` who is learning it.
+Read like the member import, through :mod:`pareconapp.core.csv_import`:
+:func:`preview_task_import` returns each row with its problems and stores nothing; the service
+imports all rows in one transaction only when there are none. Qualifications name members
+by display name: ``qualified`` lists who may do the task (empty: everyone), ``training`` who
+is learning it.
 """
 
 from __future__ import annotations
@@ -13,10 +13,17 @@ import csv
 import io
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from pareconapp.core.i18n import QT_TRANSLATE_NOOP, SourceText, UserMessage
-from pareconapp.core.member_import import decode_csv, parse_hours
+from pareconapp.core.csv_import import (
+    ImportPreview,
+    ImportRow,
+    decode_csv,
+    message,
+    parse_hours,
+    read_table,
+)
+from pareconapp.core.i18n import QT_TRANSLATE_NOOP, UserMessage
 
 MAX_TASK_HOURS = 10_000.0
 """The most weekly hours one task may need (a sanity bound, not a rule of parecon)."""
@@ -78,48 +85,9 @@ class TaskRecord:
     active: bool
 
 
-@dataclass
-class TaskImportRow:
-    """A data row: its line number, the task it describes, and what is wrong with it."""
-
-    line: int
-    record: TaskRecord | None
-    problems: list[UserMessage] = field(default_factory=list)
-    cells: dict[str, str] = field(default_factory=dict)
-    """The row's values by column, as written (to show rows with problems)."""
-
-
-@dataclass
-class TaskImportPreview:
-    """Every row of a file, with problems of the whole file and of each row."""
-
-    rows: list[TaskImportRow] = field(default_factory=list)
-    file_problems: list[UserMessage] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        """Whether the file can be imported (at least one row, no problem anywhere)."""
-        return bool(self.rows) and not self.file_problems and not any(r.problems for r in self.rows)
-
-    @property
-    def problem_count(self) -> int:
-        """How many problems in all."""
-        return len(self.file_problems) + sum(len(r.problems) for r in self.rows)
-
-    def records(self) -> list[TaskRecord]:
-        """The tasks to import (only meaningful when :attr:`ok`)."""
-        return [r.record for r in self.rows if r.record is not None]
-
-
-def _message(source: SourceText, **params: object) -> UserMessage:
-    return UserMessage(source, params)
-
-
-def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
-    try:
-        return csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        return csv.excel
+TaskImportRow = ImportRow[TaskRecord]
+TaskImportPreview = ImportPreview[TaskRecord]
+_message = message
 
 
 def split_names(text: str) -> tuple[str, ...]:
@@ -138,69 +106,20 @@ def preview_task_import(
         existing_tasks: Names of the tasks the assembly has (a name may not repeat).
         member_names: Display names of the members qualifications may name.
     """
-    text = decode_csv(data)
     preview = TaskImportPreview()
-    if not text.strip():
-        preview.file_problems.append(
-            _message(QT_TRANSLATE_NOOP("TaskImport", "The file is empty."))
-        )
-        return preview
-    reader = csv.reader(io.StringIO(text), _dialect(text))
-    columns = _map_header(next(reader, []), preview)
-    if preview.file_problems:
-        return preview
+    table = read_table(
+        decode_csv(data),
+        _ALIASES,
+        COLUMNS,
+        QT_TRANSLATE_NOOP("TaskImport", "The file has a header but no tasks."),
+    )
+    preview.file_problems = table.problems
     taken = {name.casefold() for name in existing_tasks}
     members = {name.casefold(): name for name in member_names}
     seen: dict[str, int] = {}
-    for line, cells in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in cells):
-            continue
-        values = {
-            column: cells[i].strip() if i < len(cells) else "" for i, column in columns.items()
-        }
+    for line, values in table.rows:
         preview.rows.append(_check_row(line, values, taken, seen, members))
-    if not preview.rows:
-        preview.file_problems.append(
-            _message(QT_TRANSLATE_NOOP("TaskImport", "The file has a header but no tasks."))
-        )
     return preview
-
-
-def _map_header(header: list[str], preview: TaskImportPreview) -> dict[int, str]:
-    columns: dict[int, str] = {}
-    for index, raw in enumerate(header):
-        key = _ALIASES.get(raw.strip().casefold().replace("_", " ").replace("-", " "))
-        if key is None:
-            if raw.strip():
-                preview.file_problems.append(
-                    _message(
-                        QT_TRANSLATE_NOOP(
-                            "TaskImport", 'Unknown column "{column}". The columns are: {expected}.'
-                        ),
-                        column=raw.strip(),
-                        expected=", ".join(COLUMNS),
-                    )
-                )
-            continue
-        if key in columns.values():
-            preview.file_problems.append(
-                _message(
-                    QT_TRANSLATE_NOOP("TaskImport", 'The column "{column}" appears twice.'),
-                    column=raw.strip(),
-                )
-            )
-        columns[index] = key
-    if "name" not in columns.values():
-        preview.file_problems.append(
-            _message(
-                QT_TRANSLATE_NOOP(
-                    "TaskImport",
-                    'The first line must name the columns, including "name"; it reads: {header}',
-                ),
-                header=", ".join(header) or "-",
-            )
-        )
-    return columns
 
 
 def whole_minutes(hours: float) -> bool:
