@@ -79,6 +79,23 @@ def parse_hours(text: str) -> float | None:
         return None
 
 
+YES = frozenset({"", "yes", "y", "true", "1", "active", "x"})
+"""What an ``active`` cell may say for yes (empty: yes)."""
+NO = frozenset({"no", "n", "false", "0", "left", "inactive"})
+
+
+def read_yes_no(text: str, problems: list[UserMessage]) -> bool:
+    """An ``active`` cell as yes (also when empty) or no; a problem for anything else."""
+    if text.casefold() not in YES | NO:
+        problems.append(
+            message(
+                QT_TRANSLATE_NOOP("CsvImport", 'Active must be yes or no, not "{value}".'),
+                value=text,
+            )
+        )
+    return text.casefold() in YES
+
+
 def message(source: SourceText, **params: object) -> UserMessage:
     """A problem to show, its parameters filled in when it is translated."""
     return UserMessage(source, params)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from pareconapp.core import csv_import
-from pareconapp.core.csv_import import message, parse_hours, read_table
+from pareconapp.core.csv_import import message, parse_hours, read_table, read_yes_no
 from pareconapp.core.i18n import QT_TRANSLATE_NOOP, SourceText, UserMessage
 
 MAX_WEEKLY_HOURS = 168.0
@@ -50,8 +50,6 @@ _ALIASES = {
     "active": "active",
     "status": "active",
 }
-_TRUE = {"", "yes", "y", "true", "1", "active", "x"}
-_FALSE = {"no", "n", "false", "0", "left", "inactive"}
 
 
 @dataclass(frozen=True)
@@ -153,14 +151,7 @@ def _check_row(
         problems,
         QT_TRANSLATE_NOOP("MemberImport", 'There is no consumer council called "{name}".'),
     )
-    active_text = values.get("active", "").casefold()
-    if active_text not in _TRUE | _FALSE:
-        problems.append(
-            _message(
-                QT_TRANSLATE_NOOP("MemberImport", 'Active must be yes or no, not "{value}".'),
-                value=values.get("active", ""),
-            )
-        )
+    active = read_yes_no(values.get("active", ""), problems)
     skills = tuple(
         s.strip() for s in values.get("skills", "").replace(";", ",").split(",") if s.strip()
     )
@@ -175,7 +166,7 @@ def _check_row(
             team=team,
             consumer_council=council,
             skills=skills,
-            active=active_text in _TRUE,
+            active=active,
         )
     )
     return ImportRow(line, record, problems, cells=dict(values))

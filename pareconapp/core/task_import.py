@@ -22,6 +22,7 @@ from pareconapp.core.csv_import import (
     message,
     parse_hours,
     read_table,
+    read_yes_no,
 )
 from pareconapp.core.i18n import QT_TRANSLATE_NOOP, UserMessage
 
@@ -62,8 +63,6 @@ _ALIASES = {
     "trainees": "training",
     "active": "active",
 }
-_TRUE = {"", "yes", "y", "true", "1", "active", "x"}
-_FALSE = {"no", "n", "false", "0", "inactive"}
 
 
 @dataclass(frozen=True)
@@ -187,14 +186,7 @@ def _check_row(
                 name=both,
             )
         )
-    active_text = values.get("active", "").casefold()
-    if active_text not in _TRUE | _FALSE:
-        problems.append(
-            _message(
-                QT_TRANSLATE_NOOP("TaskImport", 'Active must be yes or no, not "{value}".'),
-                value=values.get("active", ""),
-            )
-        )
+    active = read_yes_no(values.get("active", ""), problems)
     record = None
     if not problems and hours is not None and block is not None:
         record = TaskRecord(
@@ -206,7 +198,7 @@ def _check_row(
             restricted=restricted,
             qualified=qualified,
             training=training,
-            active=active_text in _TRUE,
+            active=active,
         )
     return TaskImportRow(line, record, problems, cells=dict(values))
 

@@ -136,10 +136,10 @@ class ImportTexts:
     title: str
     summary: str
     import_label: str
-    fix_advice: str
-    """What to do when some row has a problem."""
     file_advice: str
     """What to do when the file as a whole cannot be read."""
+    fix_advice: str = ""
+    """What to do when some row has a problem (empty: correct the red rows and import again)."""
 
 
 class ImportPreviewDialog(QDialog):
@@ -180,7 +180,15 @@ class ImportPreviewDialog(QDialog):
                 self.tr("Every row can be imported. Nothing is stored until you press Import.")
             )
         else:
-            self.advice.setText(texts.file_advice if preview.file_problems else texts.fix_advice)
+            self.advice.setText(
+                texts.file_advice
+                if preview.file_problems
+                else texts.fix_advice
+                or self.tr(
+                    "Nothing can be imported until every problem is fixed: correct the rows "
+                    "marked in red in your spreadsheet and import the file again."
+                )
+            )
 
         self.model = ImportRowModel(preview, columns, cells_of, text, self)
         self.table = QTableView()

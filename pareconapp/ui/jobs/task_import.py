@@ -55,10 +55,6 @@ class TaskImportDialog(import_preview.ImportPreviewDialog):
             + ", "
             + self.tr("%n problem(s)", "", preview.problem_count),
             import_label=self.tr("&Import %n task(s)", "", count),
-            fix_advice=self.tr(
-                "Nothing can be imported until every problem is fixed: correct the rows "
-                "marked in red in your spreadsheet and import the file again."
-            ),
             file_advice=self.tr(
                 "Nothing can be imported from this file. Correct it in your spreadsheet (the "
                 "first line names the columns: name, description, weekly_hours, block_hours, "

@@ -54,10 +54,6 @@ class ImportPreviewDialog(import_preview.ImportPreviewDialog):
             + ", "
             + self.tr("%n problem(s)", "", preview.problem_count),
             import_label=self.tr("&Import %n member(s)", "", count),
-            fix_advice=self.tr(
-                "Nothing can be imported until every problem is fixed: correct the rows "
-                "marked in red in your spreadsheet and import the file again."
-            ),
             file_advice=self.tr(
                 "Nothing can be imported from this file. Correct it in your spreadsheet "
                 "(the first line names the columns) and import it again."
