@@ -129,7 +129,8 @@ def facilitation(window: MainWindow) -> QWidget:
     meetings.facilitation.stack.refresh()
     meetings.facilitation.notes.set_html(
         "<p>Team reports: the repair shop is two weeks behind; <b>tyre stock</b> is fine "
-        "again.</p><ul><li>Frame team: first aluminium frame welded.</li></ul>")
+        "again.</p><ul><li>Frame team: first aluminium frame welded.</li></ul>"
+    )
     return window
 
 
@@ -203,8 +204,9 @@ def kiosk_on(window: MainWindow, title_start: str) -> Any:
         _kiosk.pop().dismiss()
     assembly = window.assembly
     assert assembly is not None
-    decision = next(d for d in assembly.decisions.list_decisions()
-                    if d.title.startswith(title_start))
+    decision = next(
+        d for d in assembly.decisions.list_decisions() if d.title.startswith(title_start)
+    )
     kiosk = KioskWindow(DecisionKioskSession(assembly, decision.id))
     kiosk.confirm_guard_ms = 0
     kiosk.resize(*SIZE)

@@ -387,9 +387,10 @@ class PlanningService:
             for row in year.rounds:
                 if row.received is not None:
                     received = round_file_from_document(row.received)
-                    rounds.setdefault(
-                        row.number, HistoryRound(row.number, dict(row.prices), None, None)
-                    )
+                    if not row.final:  # the final file repeats the last round's prices
+                        rounds.setdefault(
+                            row.number, HistoryRound(row.number, dict(row.prices), None, None)
+                        )
                     last = {g.good.code: g.last for g in received.goods if g.last is not None}
                     if last and row.number > 1:
                         rounds[row.number - 1] = HistoryRound(

@@ -94,7 +94,7 @@ def test_put_to_a_vote_links_a_decision(page, message_boxes) -> None:
     editor = page.council.worker
     decision = page.assembly.planning.own_proposal(page.year.id).decision
     assert decision is not None and not decision.passed  # the demo's draft for round 3
-    assert "decision #" in editor.decision.status.text()
+    assert f"#{decision.id}" in editor.decision.status.text()
     editor.decision.vote_button.click()  # the same draft decision, not a second one
     assert page.assembly.planning.own_proposal(page.year.id).decision.id == decision.id
 

@@ -171,7 +171,7 @@ class DecisionBar(QWidget):
                 id=decision.id
             )
         else:
-            text = self.tr("On the agenda: decision #{id} is being prepared.").format(
+            text = self.tr("Decision #{id} is being prepared; the vote has not started.").format(
                 id=decision.id
             )
         if proposal is not None and proposal.exported_at is not None:
