@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
-from pareconapp.core.decisions import canonical_json
+from pareconapp.core.canonical import canonical_json
 
 FORMAT_VERSION = 1
 """Raised when the meaning of the stored document changes."""

@@ -54,9 +54,17 @@ def paint_bar_chart(
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setFont(base_font)
     metrics = QFontMetricsF(base_font)
+    bold_font = QFont(base_font)
+    bold_font.setBold(True)
+    bold_metrics = QFontMetricsF(bold_font)
     legend_height = metrics.height() * 1.6 if len(data.series) > 1 else 0.0
     label_width = min(
-        rect.width() * 0.35, max(metrics.horizontalAdvance(c) for c in data.categories) + 16
+        rect.width() * 0.35,
+        max(
+            (bold_metrics if row in data.highlight else metrics).horizontalAdvance(category)
+            for row, category in enumerate(data.categories)
+        )
+        + 16,
     )
     value_width = max(metrics.horizontalAdvance(t) for row in data.labels for t in row) + 12
     bar_left = rect.left() + label_width
@@ -68,14 +76,15 @@ def paint_bar_chart(
         top = rect.top() + legend_height + row * row_height
         group_height = bar_height * len(data.series)
         group_top = top + (row_height - group_height) / 2
-        row_font = QFont(base_font)
-        row_font.setBold(row in data.highlight)
-        painter.setFont(row_font)
+        bold = row in data.highlight
+        painter.setFont(bold_font if bold else base_font)
         painter.setPen(foreground)
         painter.drawText(
             QRectF(rect.left(), top, label_width - 8, row_height),
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-            metrics.elidedText(category, Qt.TextElideMode.ElideRight, label_width - 8),
+            (bold_metrics if bold else metrics).elidedText(
+                category, Qt.TextElideMode.ElideRight, label_width - 8
+            ),
         )
         for series in range(len(data.series)):
             value = max(0.0, data.values[row][series])

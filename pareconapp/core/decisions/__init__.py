@@ -16,6 +16,7 @@ Pure logic, no Qt and no database: plain frozen dataclasses and functions.
 - :mod:`.audit` - the hash-chained log and its check.
 """
 
+from pareconapp.core.canonical import canonical_json
 from pareconapp.core.decisions.alternatives import tally_approval, tally_plurality
 from pareconapp.core.decisions.audit import (
     GENESIS_HASH,
@@ -23,7 +24,6 @@ from pareconapp.core.decisions.audit import (
     BreakKind,
     ChainBreak,
     append_entry,
-    canonical_json,
     entry_hash,
     verify_chain,
 )

@@ -7,18 +7,18 @@ previous hash being :data:`GENESIS_HASH`. Changing, removing or reordering any e
 every hash from there on, and :func:`verify_chain` (behind ``pareconapp check``) reports the
 first broken link.
 
-Canonical JSON: keys sorted, no spaces, UTF-8, no NaN or infinity. Store fractions as
-strings (as results' ``to_dict`` does), never floats, so a hash never depends on rounding.
+Canonical JSON is :func:`pareconapp.core.canonical.canonical_json`; results store fractions
+as strings (their ``to_dict``), never floats, so a hash never depends on rounding.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from pareconapp.core.canonical import canonical_json
 from pareconapp.core.decisions.exact import JsonValue
 from pareconapp.core.i18n import QT_TRANSLATE_NOOP, UserMessage
 
@@ -83,13 +83,6 @@ class ChainBreak:
                 "hash (the entry was changed).",
             )
         return UserMessage(text, {"index": self.index + 1})
-
-
-def canonical_json(payload: Mapping[str, JsonValue]) -> str:
-    """The one JSON text of ``payload`` that is hashed."""
-    return json.dumps(
-        payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-    )
 
 
 def entry_hash(previous_hash: str, payload: Mapping[str, JsonValue]) -> str:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NoReturn
 
-from pareconapp.core.decisions.audit import canonical_json
+from pareconapp.core.canonical import canonical_json
 from pareconapp.core.i18n import QT_TRANSLATE_NOOP, SourceText, UserError, UserMessage, user_error
 from pareconapp.core.planning_exchange.accounts import Line, imbalance_of
 from pareconapp.core.planning_exchange.catalogue import Good, GoodCategory
