@@ -1,8 +1,11 @@
 """Render every screen of the demo assembly offscreen into docs/screenshots/*.png (1280x800).
 
-Run with ``make screenshots``. Each screen is a function registered with :func:`shot`; later
-areas add theirs the same way. The user's real settings and data are never touched: the demo
-assembly and the settings live in a temporary folder.
+Run with ``make screenshots``; name screens to render only those (``python
+docs/make_screenshots.py members jobs-tasks``; ``minutes-pdf`` for the PDF pages), and set
+``SCREENSHOTS_DIR`` to write elsewhere. Each screen is a function registered with
+:func:`screens.common.shot`: the main window's areas below, every other area in its module of
+``docs/screens/``. The user's real settings and data are never touched: the demo assembly and
+the settings live in a temporary folder.
 """
 
 from __future__ import annotations
@@ -10,7 +13,6 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -21,44 +23,32 @@ for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
     os.environ[_name] = str(_home / _name.lower())
 os.environ["PARECONAPP_DATA_DIR"] = str(_home / "data")
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(_home / "settings"))
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from screens.common import (  # noqa: E402
+    SHOTS,
+    SIZE,
+    dismiss_extra_windows,
+    keep,
+    page,
+    press,
+    settle,
+    shot,
+    show_area,
+)
 
 from pareconapp.core.stack import TurnKind  # noqa: E402
 from pareconapp.services.demo import create_demo_file  # noqa: E402
 from pareconapp.ui.app import create_application  # noqa: E402
 from pareconapp.ui.main_window import MainWindow  # noqa: E402
 
-OUT = Path(__file__).resolve().parent / "screenshots"
-SIZE = (1280, 800)
-Shot = Callable[[MainWindow], QWidget]
-SHOTS: list[tuple[str, Shot]] = []
-
-
-def shot(name: str) -> Callable[[Shot], Shot]:
-    """Register a screen: the function prepares it and returns the widget to grab."""
-
-    def register(function: Shot) -> Shot:
-        SHOTS.append((name, function))
-        return function
-
-    return register
-
-
-def settle(ms: int = 150) -> None:
-    """Let Qt lay out and paint."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def show_area(window: MainWindow, area_id: str) -> QWidget:
-    index = next(i for i, page in enumerate(window.pages) if page.area_id == area_id)
-    window.show_area(index)
-    return window
+OUT = Path(os.environ.get("SCREENSHOTS_DIR") or Path(__file__).resolve().parent / "screenshots")
 
 
 @shot("welcome")
@@ -70,10 +60,6 @@ def welcome(window: MainWindow) -> QWidget:
 @shot("members")
 def members(window: MainWindow) -> QWidget:
     return show_area(window, "members")
-
-
-def page(window: MainWindow, area_id: str) -> Any:
-    return next(p for p in window.pages if p.area_id == area_id)
 
 
 @shot("meetings-agenda")
@@ -192,16 +178,12 @@ def remuneration(window: MainWindow) -> QWidget:
     return window
 
 
-_kiosk: list[Any] = []
-
-
 def kiosk_on(window: MainWindow, title_start: str) -> Any:
     """The voting screen of the demo decision whose title starts with ``title_start``."""
     from pareconapp.ui.decisions.kiosk_session import DecisionKioskSession
     from pareconapp.ui.kiosk.window import KioskWindow
 
-    while _kiosk:
-        _kiosk.pop().dismiss()
+    dismiss_extra_windows()
     assembly = window.assembly
     assert assembly is not None
     decision = next(
@@ -212,15 +194,9 @@ def kiosk_on(window: MainWindow, title_start: str) -> Any:
     kiosk.resize(*SIZE)
     kiosk.start(full_screen=False)
     kiosk.resize(*SIZE)
-    _kiosk.append(kiosk)
+    keep(kiosk)
     settle()
     return kiosk
-
-
-def press(widget: QWidget, *keys: Qt.Key) -> None:
-    for key in keys:
-        QTest.keyClick(widget.focusWidget() or widget, key)
-    settle(50)
 
 
 @shot("kiosk-handover")
@@ -312,8 +288,7 @@ def projector_view(view: str, width: int, height: int, theme: str, window: MainW
     """The projector window itself at ``width`` x ``height`` showing ``view``."""
     from datetime import timedelta
 
-    while _kiosk:  # a kiosk on screen would keep the projector on ballot progress
-        _kiosk.pop().dismiss()
+    dismiss_extra_windows()  # a kiosk on screen would keep the projector on ballot progress
     assembly = window.assembly
     assert assembly is not None
     projector_meeting(window)
@@ -341,6 +316,10 @@ for _view in PROJECTOR_VIEWS:
             shot(f"projector-{_view}-{_width}x{_height}-{_theme}")(
                 partial(projector_view, _view, _width, _height, _theme)
             )
+
+
+# every other area registers its screens on import, after the ones above
+from screens import jobs, minutes, planning  # noqa: E402, F401
 
 
 def open_demo(window: MainWindow, path: Path) -> None:
@@ -371,9 +350,16 @@ def main() -> None:
         settle()
         target = OUT / f"{name}.png"
         widget.grab().save(str(target))
-        print(f"wrote {target.relative_to(OUT.parent.parent)}")
-    while _kiosk:
-        _kiosk.pop().dismiss()
+        print(f"wrote {target}")
+    if not only or "minutes-pdf" in only:
+        if window.assembly is None:
+            open_demo(window, demo)
+        pages = minutes.minutes_pdf_pages(window, OUT)
+        for target in pages:
+            print(f"wrote {target}")
+        if not pages:
+            print("minutes-page-*.png left out: pdftoppm (poppler-utils) is not installed")
+    dismiss_extra_windows()
     window.close()
     app.processEvents()
 

@@ -29,12 +29,24 @@ def render(message: UserMessage) -> str:
     )
 
 
+def use_readable_locale() -> None:
+    """Under the bare "C" locale (containers, minimal systems) format as British English.
+
+    Qt's C locale writes dates as "5 12 2026"; British English writes "05/12/2026 17:30" and
+    "Saturday, 5 December 2026", which a facilitator can read out. Any real locale is kept.
+    """
+    if QLocale().language() == QLocale.Language.C:
+        QLocale.setDefault(QLocale("en_GB"))
+
+
 def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
     """Load the app's and Qt's own translations for ``locale`` (default: the system's).
 
     Without a translation for the locale the English one is loaded: it holds only the plural
     forms ("1 member", "2 members") of the source texts' "%n member(s)".
     """
+    if locale is None:
+        use_readable_locale()
     locale = locale or QLocale()
     installed: list[QTranslator] = []
     folder = str(translations_dir())

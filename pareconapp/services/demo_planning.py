@@ -403,3 +403,33 @@ def add_demo_ifb_year(assembly: AssemblyService, name: str = "Federation 2027") 
         if number == 1:
             planning.ifb.close_round(year_id)
     return year_id
+
+
+def add_demo_consumer_year(assembly: AssemblyService, name: str = "2027 (Riverside)") -> int:
+    """The year seen from the demo's consumer council: three round files, members' requests.
+
+    Budgets come from the last remuneration period (four times each member's allowance), so
+    the consumer screen shows members within and over their allowance, and the council's own
+    public requests on top.
+    """
+    from pareconapp.services.planning import BudgetSource
+
+    planning = assembly.planning
+    council = assembly.members.councils(LocalCouncilKind.CONSUMER)[0]
+    year_id = planning.create_year(
+        YearFields(name, PlanningRole.CONSUMER, "riverside", council.name, council.id)
+    )
+    for number, round_file in enumerate(_round_files(name, random.Random(1)), 1):
+        planning.import_round_file(
+            year_id, round_file_bytes(round_file), f"plan-{name}-round-{number:02d}.round.json"
+        )
+    periods = assembly.remuneration.list_periods()
+    if periods:
+        planning.set_budget_source(year_id, BudgetSource(periods[-1].id, 4.0))
+    for i, (member, _name) in enumerate(planning.consumer_budget(year_id).members):
+        requests = [Line("bicycles", 0, 1 + (i % 3 == 0)), Line("repairs", 0, 4 + i % 5)]
+        if i % 4 == 1:
+            requests.append(Line("cargo-bikes", 0, 1))
+        planning.set_member_requests(year_id, member, requests)
+    planning.set_lines(year_id, [Line("cycle-paths", 0, 0.6), Line("cargo-bikes", 0, 2)])
+    return year_id
