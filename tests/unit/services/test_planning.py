@@ -383,3 +383,18 @@ def test_allowances_entered_without_remuneration(assembly, consumer_year) -> Non
     assert planning.consumer_budget(consumer_year).budget == 500.0
     with pytest.raises(UserError, match="at least 0"):
         planning.set_allowance(consumer_year, members[0][0], -1.0)
+
+
+def test_the_demo_consumer_year(demo_assembly) -> None:
+    from pareconapp.services.demo_planning import add_demo_consumer_year
+
+    year = add_demo_consumer_year(demo_assembly)
+    planning = demo_assembly.planning
+    assert planning.year(year).role is PlanningRole.CONSUMER
+    assert planning.round_view(year).number == 3
+    budget = planning.consumer_budget(year)
+    assert budget.budget is not None and budget.budget > 0
+    account = planning.consumer_account(year)
+    assert len(account.members) == len(budget.members) > 0
+    assert account.members_cost > 0 and account.collective_cost > 0
+    assert not account.over_budget
