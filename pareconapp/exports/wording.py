@@ -8,6 +8,7 @@ label modules can call these (``render`` them) instead of keeping their own copi
 from __future__ import annotations
 
 from pareconapp.core.decisions import Outcome, RuleKind
+from pareconapp.core.decisions import impact as impact_methods
 from pareconapp.core.i18n import QT_TRANSLATE_NOOP, SourceText
 from pareconapp.core.meetings import ActionStatus, AgendaKind
 from pareconapp.store.models import BallotMode
@@ -66,9 +67,4 @@ AGENDA_KINDS: dict[AgendaKind, SourceText] = {
     AgendaKind.ACTION_REVIEW: QT_TRANSLATE_NOOP("Meetings", "Action item review"),
 }
 
-IMPACT_METHODS: dict[str, SourceText] = {
-    "levels": QT_TRANSLATE_NOOP("Decisions", "Levels per member"),
-    "groups": QT_TRANSLATE_NOOP("Decisions", "Levels per group (teams, councils)"),
-    "numbers": QT_TRANSLATE_NOOP("Decisions", "Numbers per member"),
-    "declared": QT_TRANSLATE_NOOP("Decisions", "Declared by members, reviewed by the assembly"),
-}
+IMPACT_METHODS = impact_methods.IMPACT_METHODS

@@ -15,8 +15,9 @@ The rules themselves (SB, SC, budgets, file formats, rounds) are in
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
+from fractions import Fraction
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -66,6 +67,7 @@ from pareconapp.services.planning_rows import (
     PRICE_RULE_NAMES,
     BudgetSource,
     ConsumerBudget,
+    ConsumptionSource,
     DecisionLink,
     ExportedFile,
     GoodFields,
@@ -639,15 +641,7 @@ class PlanningService:
         collective: Sequence[Line] = ()
         if proposal is not None:
             collective = proposal.lines
-            with self._file.transaction() as session:
-                for row in session.scalars(
-                    select(PlanningMemberRequest).where(
-                        PlanningMemberRequest.proposal_id == proposal.id
-                    )
-                ):
-                    requests.setdefault(row.member_id, []).append(
-                        Line(row.good.code, 0.0, row.quantity)
-                    )
+            requests = self._member_requests(proposal.id)
         return consumer_account(
             requests,
             dict(budget.members),
@@ -658,6 +652,65 @@ class PlanningService:
             catalogue,
             view.consumer_councils if view else 1,
         )
+
+    def _member_requests(self, proposal_id: int) -> dict[int, list[Line]]:
+        """Every member's own requests in a consumer council's proposal."""
+        requests: dict[int, list[Line]] = {}
+        with self._file.transaction() as session:
+            for row in session.scalars(
+                select(PlanningMemberRequest).where(
+                    PlanningMemberRequest.proposal_id == proposal_id
+                )
+            ):
+                requests.setdefault(row.member_id, []).append(
+                    Line(row.good.code, 0.0, row.quantity)
+                )
+        return requests
+
+    def consumption_sources(self) -> list[ConsumptionSource]:
+        """Consumer-council years whose members asked for goods: where impact can come from.
+
+        Newest first; each with the goods members asked for, by code and name.
+        """
+        sources: list[ConsumptionSource] = []
+        for year in self.years():
+            if year.role is not PlanningRole.CONSUMER:
+                continue
+            proposal = self.own_proposal(year.id)
+            requests = self._member_requests(proposal.id) if proposal is not None else {}
+            codes = {line.good for lines in requests.values() for line in lines}
+            if not codes:
+                continue
+            names = {good.code: good.name for good in self.catalogue(year.id).goods}
+            goods = tuple(sorted(((c, names.get(c, c)) for c in codes), key=lambda g: g[1]))
+            sources.append(ConsumptionSource(year.id, year.name, goods))
+        return sources
+
+    def consumption_of_goods(self, year_id: int, goods: Collection[str]) -> dict[int, Fraction]:
+        """Each member's own requests of ``goods`` in the year's proposal, at this round's prices.
+
+        For impact assessment (``core.decisions.impacts_from_quantities``): members who asked
+        for none of the goods get 0.
+
+        Raises:
+            UserError: the year has no round yet, or a good has no price in it.
+        """
+        from pareconapp.core.decisions import consumption_of_goods
+
+        view = self.round_view(year_id)
+        proposal = self.own_proposal(year_id)
+        if view is None or proposal is None:
+            raise user_error(
+                QT_TRANSLATE_NOOP(
+                    "Planning",
+                    "That planning year has no round yet, so nobody has asked for goods.",
+                )
+            )
+        requests = {
+            member: {line.good: line.demanded for line in lines}
+            for member, lines in self._member_requests(proposal.id).items()
+        }
+        return consumption_of_goods(requests, view.prices, goods)
 
     # -- a council's side: the vote and the file -------------------------------------------------
 

@@ -229,6 +229,16 @@ class ConsumerBudget:
 
 
 @dataclass(frozen=True)
+class ConsumptionSource:
+    """A consumer-council year whose members' requests can measure a decision's impact."""
+
+    year_id: int
+    name: str
+    goods: tuple[tuple[str, str], ...]
+    """The goods members asked for: (code, name), by name."""
+
+
+@dataclass(frozen=True)
 class ExportedFile:
     """An exchange file ready to be written, with a suggested file name."""
 

@@ -130,3 +130,45 @@ def test_bad_input_gets_a_message(qtbot, page, message_boxes) -> None:
     impact.rationale.setPlainText("short")
     impact.compute_button.click()
     assert "Rationale" in message_boxes.shown[-1][2]
+
+
+def test_impact_from_consumption_of_chosen_goods(qtbot, page, message_boxes) -> None:
+    from PySide6.QtCore import Qt
+
+    from pareconapp.services.demo_planning import add_demo_consumer_year
+
+    assembly = page.assembly
+    year = add_demo_consumer_year(assembly)
+    _draft(qtbot, page, "Second repair bench", RuleKind.SIMPLE_MAJORITY, BallotMode.ROLL_CALL)
+    impact = page.impact
+    impact.show_decision(assembly, page.decision)
+    impact.method.setCurrentIndex(impact.method.findData("consumption"))
+    assert impact.inputs.currentIndex() == 3
+    assert impact.consumption_year.currentData() == year
+    goods = {
+        impact.goods_list.item(i).data(Qt.ItemDataRole.UserRole): impact.goods_list.item(i)
+        for i in range(impact.goods_list.count())
+    }
+    assert {"bicycles", "repairs", "cargo-bikes"} <= set(goods)
+    impact.rationale.setPlainText("The bench serves those who bring bikes to repair.")
+    impact.compute_button.click()  # nothing ticked: a clear message, nothing stored
+    assert "tick the goods" in message_boxes.shown[-1][2]
+    assert page.decision.weights is None
+    goods["repairs"].setCheckState(Qt.CheckState.Checked)
+    impact.compute_button.click()
+    weights = page.decision.weights
+    assert weights is not None and page.decision.impact_method == "consumption"
+    values = assembly.planning.consumption_of_goods(year, ["repairs"])
+    requesters = {member for member, value in values.items() if value > 0}
+    assert set(weights.weights) == requesters  # everyone else is not affected
+    biggest = max(values, key=lambda m: values[m])
+    assert weights.weights[biggest] == max(weights.weights.values())
+    # the choice is kept with the decision and shown again
+    impact.show_decision(assembly, page.decision)
+    assert impact.method.currentData() == "consumption"
+    ticked = [
+        impact.goods_list.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(impact.goods_list.count())
+        if impact.goods_list.item(i).checkState() == Qt.CheckState.Checked
+    ]
+    assert ticked == ["repairs"]

@@ -83,6 +83,19 @@ class GroupOverlap(StrEnum):
     """The member's impact is the sum of their groups'."""
 
 
+IMPACT_METHODS: dict[str, SourceText] = {
+    "levels": QT_TRANSLATE_NOOP("Decisions", "Levels per member"),
+    "groups": QT_TRANSLATE_NOOP("Decisions", "Levels per group (teams, councils)"),
+    "numbers": QT_TRANSLATE_NOOP("Decisions", "Numbers per member"),
+    "declared": QT_TRANSLATE_NOOP("Decisions", "Declared by members, reviewed by the assembly"),
+    "hours": QT_TRANSLATE_NOOP("Decisions", "Hours on chosen tasks (from the job complexes)"),
+    "consumption": QT_TRANSLATE_NOOP(
+        "Decisions", "Consumption of chosen goods (from the consumer council's plan)"
+    ),
+}
+"""How an assessment was entered, by the key stored with the decision, in the order offered."""
+
+
 def impact_value(
     member: object, value: ImpactValue, levels: Mapping[ImpactLevel, Fraction]
 ) -> Fraction:
@@ -175,6 +188,50 @@ def hours_on_tasks(
             Fraction(0),
         )
         for member, by_task in hours.items()
+    }
+
+
+def consumption_of_goods(
+    requests: Mapping[MemberId, Mapping[str, Number]],
+    prices: Mapping[str, Number],
+    goods: Collection[str],
+) -> dict[MemberId, Fraction]:
+    """Each member's requests of the chosen goods, valued at their prices.
+
+    Goods come in different units (bicycles, hours of repair), so quantities are valued at
+    the planning round's prices before they are added up; the value is the member's impact.
+
+    Args:
+        requests: quantity requested per member and good code (a consumer council's
+            members' own requests).
+        prices: price per good code (the current planning round's).
+        goods: the goods the decision touches.
+
+    Returns:
+        Value per member, to feed to :func:`impacts_from_quantities`.
+
+    Raises:
+        UserError: a chosen good has no price, or a quantity or price is negative.
+    """
+    missing = sorted(good for good in goods if good not in prices)
+    if missing:
+        raise UserError(
+            UserMessage(
+                QT_TRANSLATE_NOOP("Decisions", "These goods have no price in the round: {goods}."),
+                {"goods": ", ".join(missing)},
+            )
+        )
+    price = {good: impact_value(good, prices[good], {}) for good in goods}
+    return {
+        member: sum(
+            (
+                impact_value(member, quantity, {}) * price[good]
+                for good, quantity in by_good.items()
+                if good in price
+            ),
+            Fraction(0),
+        )
+        for member, by_good in requests.items()
     }
 
 

@@ -42,7 +42,8 @@ from pareconapp.core.decisions import (
     impacts_from_levels,
     impacts_from_quantities,
 )
-from pareconapp.core.i18n import QT_TRANSLATE_NOOP, UserError, user_error
+from pareconapp.core.decisions.impact import IMPACT_METHODS
+from pareconapp.core.i18n import QT_TRANSLATE_NOOP, UserError, UserMessage, user_error
 from pareconapp.i18n import render
 from pareconapp.services.decisions import DecisionRow, ImpactInput
 from pareconapp.store.models import CouncilKind
@@ -53,8 +54,8 @@ from pareconapp.ui.errors import show_user_error
 if TYPE_CHECKING:
     from pareconapp.services.assembly import AssemblyService
     from pareconapp.services.members import MemberRow
+    from pareconapp.services.planning_rows import ConsumptionSource
 
-METHODS = ("levels", "groups", "numbers", "declared", "hours")
 MAX_CHART_ROWS = 24
 
 
@@ -90,11 +91,8 @@ class ImpactEditor(QWidget):
         self.decision: DecisionRow | None = None
         self.members: list[MemberRow] = []
         self.method = QComboBox()
-        self.method.addItem(self.tr("Levels per member"), "levels")
-        self.method.addItem(self.tr("Levels per group (teams, councils)"), "groups")
-        self.method.addItem(self.tr("Numbers per member"), "numbers")
-        self.method.addItem(self.tr("Declared by members, reviewed by the assembly"), "declared")
-        self.method.addItem(self.tr("Hours on chosen tasks (from the job complexes)"), "hours")
+        for key, name in IMPACT_METHODS.items():
+            self.method.addItem(render(UserMessage(name)), key)
         self.member_table = QTableWidget(0, 5)
         self.member_table.setHorizontalHeaderLabels(
             [
@@ -132,6 +130,8 @@ class ImpactEditor(QWidget):
         groups_layout.setContentsMargins(0, 0, 0, 0)
         groups_layout.addWidget(self.group_table, 1)
         groups_layout.addWidget(self.overlap)
+        self._sources: dict[int, ConsumptionSource] | None = None
+        self._entered_consumption: dict[str, Any] = {}
         self.task_list = QListWidget()
         self.task_list.setAccessibleName(self.tr("Tasks the decision touches"))
         tasks_box = QWidget()
@@ -146,10 +146,30 @@ class ImpactEditor(QWidget):
         tasks_note.setWordWrap(True)
         tasks_layout.addWidget(tasks_note)
         tasks_layout.addWidget(self.task_list, 1)
+        self.consumption_year = QComboBox()
+        self.consumption_year.setAccessibleName(self.tr("Planning year"))
+        self.goods_list = QListWidget()
+        self.goods_list.setAccessibleName(self.tr("Goods the decision touches"))
+        goods_box = QWidget()
+        goods_layout = QVBoxLayout(goods_box)
+        goods_layout.setContentsMargins(0, 0, 0, 0)
+        goods_note = QLabel(
+            self.tr(
+                "Tick the goods the decision touches: each member's impact is what they asked "
+                "for of them in the consumer council's plan, valued at this round's prices."
+            )
+        )
+        goods_note.setWordWrap(True)
+        year_row = QFormLayout()
+        year_row.addRow(self.tr("Planning &year:"), self.consumption_year)
+        goods_layout.addWidget(goods_note)
+        goods_layout.addLayout(year_row)
+        goods_layout.addWidget(self.goods_list, 1)
         self.inputs = QStackedWidget()
         self.inputs.addWidget(self.member_table)
         self.inputs.addWidget(groups_box)
         self.inputs.addWidget(tasks_box)
+        self.inputs.addWidget(goods_box)
 
         self.floor = QDoubleSpinBox()
         self.floor.setRange(0, 50)
@@ -226,6 +246,7 @@ class ImpactEditor(QWidget):
         layout.addWidget(splitter)
 
         self.method.currentIndexChanged.connect(lambda _: self._method_changed())
+        self.consumption_year.currentIndexChanged.connect(lambda _: self._fill_goods(set()))
         self.compute_button.clicked.connect(self.compute)
         self.merge_button.clicked.connect(self.merge_small_classes)
 
@@ -249,6 +270,7 @@ class ImpactEditor(QWidget):
         self._fill_members(entered)
         self._fill_groups(entered)
         self._fill_tasks(entered)
+        self._fill_consumption(entered)
         self.overlap.setCurrentIndex(
             max(
                 0,
@@ -340,9 +362,48 @@ class ImpactEditor(QWidget):
             item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             self.task_list.addItem(item)
 
+    def _fill_consumption(self, entered: dict[str, Any]) -> None:
+        """The consumer-council years members asked for goods in (read when first chosen)."""
+        self._sources = None
+        self.consumption_year.blockSignals(True)
+        self.consumption_year.clear()
+        self.consumption_year.blockSignals(False)
+        self.goods_list.clear()
+        self._entered_consumption = entered if entered.get("method") == "consumption" else {}
+        if self.method.currentData() == "consumption":
+            self._load_consumption()
+
+    def _load_consumption(self) -> None:
+        if self._sources is not None or self.assembly is None:
+            return
+        self._sources = {s.year_id: s for s in self.assembly.planning.consumption_sources()}
+        entered = self._entered_consumption
+        self.consumption_year.blockSignals(True)
+        for source in self._sources.values():
+            self.consumption_year.addItem(source.name, source.year_id)
+        index = self.consumption_year.findData(entered.get("year"))
+        self.consumption_year.setCurrentIndex(max(0, index))
+        self.consumption_year.blockSignals(False)
+        self._fill_goods(set(entered.get("goods", [])))
+
+    def _fill_goods(self, chosen: set[str]) -> None:
+        self.goods_list.clear()
+        source = (self._sources or {}).get(self.consumption_year.currentData())
+        if source is None:
+            return
+        for code, name in source.goods:
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            ticked = code in chosen
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+            self.goods_list.addItem(item)
+
     def _method_changed(self) -> None:
         method = self.method.currentData()
-        self.inputs.setCurrentIndex({"groups": 1, "hours": 2}.get(method, 0))
+        if method == "consumption":
+            self._load_consumption()
+        self.inputs.setCurrentIndex({"groups": 1, "hours": 2, "consumption": 3}.get(method, 0))
         numbers = method == "numbers"
         for row in range(self.member_table.rowCount()):
             box = self.member_table.cellWidget(row, 2)
@@ -374,51 +435,86 @@ class ImpactEditor(QWidget):
         method = self.method.currentData()
         entered: dict[str, Any] = {"method": method}
         if method == "hours":
-            assert self.assembly is not None
-            tasks = [
-                int(self.task_list.item(i).data(Qt.ItemDataRole.UserRole))
-                for i in range(self.task_list.count())
-                if self.task_list.item(i).checkState() == Qt.CheckState.Checked
-            ]
-            if not tasks:
-                raise user_error(
-                    QT_TRANSLATE_NOOP("Decisions", "Tasks: tick the tasks the decision touches.")
-                )
-            impacts = impacts_from_quantities(self.assembly.job_complexes.hours_on_tasks(tasks))
-            for member in self.members:
-                impacts.setdefault(member.id, Fraction(0))
-            entered["tasks"] = tasks
+            impacts = self._hours_impacts(entered)
+        elif method == "consumption":
+            impacts = self._consumption_impacts(entered)
         elif method == "groups":
-            chosen = {}
-            for row in range(self.group_table.rowCount()):
-                key = _cell(self.group_table, row, 0).data(Qt.ItemDataRole.UserRole)
-                box = self.group_table.cellWidget(row, 2)
-                assert isinstance(box, LevelBox)
-                chosen[key] = box.value() or ImpactLevel.NONE.value
-            members = {key: ids for key, _, ids in self._groups()}
-            overlap = GroupOverlap(self.overlap.currentData())
-            impacts = impacts_from_groups(
-                members, {k: ImpactLevel(v) for k, v in chosen.items()}, overlap
-            )
-            for member in self.members:
-                impacts.setdefault(member.id, Fraction(0))
-            entered.update(groups=chosen, overlap=overlap.value)
+            impacts = self._group_impacts(entered)
         else:
-            values = self._member_values(2)
-            entered["members"] = {str(k): v for k, v in values.items()}
-            if method == "numbers":
-                impacts = impacts_from_levels({m: _number(v) for m, v in values.items()})
-            else:
-                levels = {m: ImpactLevel(v or ImpactLevel.NONE.value) for m, v in values.items()}
-                if method == "declared":
-                    reviewed = {m: ImpactLevel(v) for m, v in self._member_values(3).items() if v}
-                    entered["reviewed"] = {str(k): v.value for k, v in reviewed.items()}
-                    impacts = impacts_from_declarations(levels, reviewed)
-                else:
-                    impacts = impacts_from_levels(levels)
+            impacts = self._member_impacts(method, entered)
         floor = Fraction(round(self.floor.value() * 10), 1000) or None
         cap = Fraction(round(self.cap.value() * 10), 1000) or None
         return ImpactInput(method, impacts, self.rationale.toPlainText(), floor, cap, entered)
+
+    def _everyone(self, impacts: dict[int, Fraction]) -> dict[int, Fraction]:
+        """``impacts`` with every active member (0 for those not named)."""
+        return {m.id: impacts.get(m.id, Fraction(0)) for m in self.members}
+
+    @staticmethod
+    def _ticked(items: QListWidget) -> list[Any]:
+        return [
+            items.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(items.count())
+            if items.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def _hours_impacts(self, entered: dict[str, Any]) -> dict[int, Fraction]:
+        assert self.assembly is not None
+        tasks = [int(task) for task in self._ticked(self.task_list)]
+        if not tasks:
+            raise user_error(
+                QT_TRANSLATE_NOOP("Decisions", "Tasks: tick the tasks the decision touches.")
+            )
+        entered["tasks"] = tasks
+        hours = self.assembly.job_complexes.hours_on_tasks(tasks)
+        return self._everyone(impacts_from_quantities(hours))
+
+    def _consumption_impacts(self, entered: dict[str, Any]) -> dict[int, Fraction]:
+        assert self.assembly is not None
+        year = self.consumption_year.currentData()
+        if year is None:
+            raise user_error(
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "Goods: no consumer council's plan has members' requests yet (Planning).",
+                )
+            )
+        goods = [str(good) for good in self._ticked(self.goods_list)]
+        if not goods:
+            raise user_error(
+                QT_TRANSLATE_NOOP("Decisions", "Goods: tick the goods the decision touches.")
+            )
+        entered.update(year=year, goods=goods)
+        values = self.assembly.planning.consumption_of_goods(year, goods)
+        return impacts_from_quantities(self._everyone(values))
+
+    def _group_impacts(self, entered: dict[str, Any]) -> dict[int, Fraction]:
+        chosen = {}
+        for row in range(self.group_table.rowCount()):
+            key = _cell(self.group_table, row, 0).data(Qt.ItemDataRole.UserRole)
+            box = self.group_table.cellWidget(row, 2)
+            assert isinstance(box, LevelBox)
+            chosen[key] = box.value() or ImpactLevel.NONE.value
+        members = {key: ids for key, _, ids in self._groups()}
+        overlap = GroupOverlap(self.overlap.currentData())
+        entered.update(groups=chosen, overlap=overlap.value)
+        levels = {k: ImpactLevel(v) for k, v in chosen.items()}
+        impacts = impacts_from_groups(members, levels, overlap)
+        for member in self.members:
+            impacts.setdefault(member.id, Fraction(0))
+        return impacts
+
+    def _member_impacts(self, method: str, entered: dict[str, Any]) -> dict[int, Fraction]:
+        values = self._member_values(2)
+        entered["members"] = {str(k): v for k, v in values.items()}
+        if method == "numbers":
+            return impacts_from_levels({m: _number(v) for m, v in values.items()})
+        levels = {m: ImpactLevel(v or ImpactLevel.NONE.value) for m, v in values.items()}
+        if method == "declared":
+            reviewed = {m: ImpactLevel(v) for m, v in self._member_values(3).items() if v}
+            entered["reviewed"] = {str(k): v.value for k, v in reviewed.items()}
+            return impacts_from_declarations(levels, reviewed)
+        return impacts_from_levels(levels)
 
     # -- actions --------------------------------------------------------------------------
 

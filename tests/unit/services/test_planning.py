@@ -388,8 +388,17 @@ def test_allowances_entered_without_remuneration(assembly, consumer_year) -> Non
 def test_the_demo_consumer_year(demo_assembly) -> None:
     from pareconapp.services.demo_planning import add_demo_consumer_year
 
-    year = add_demo_consumer_year(demo_assembly)
     planning = demo_assembly.planning
+    assert planning.consumption_sources() == []  # the demo plans as a worker council
+    year = add_demo_consumer_year(demo_assembly)
+    [source] = planning.consumption_sources()
+    assert source.year_id == year
+    assert [code for code, _ in source.goods] == ["repairs", "bicycles", "cargo-bikes"]
+    repairs = planning.consumption_of_goods(year, ["repairs"])
+    price = planning.round_view(year).prices["repairs"]
+    member = next(iter(repairs))
+    [asked] = [line for line in planning.member_requests(year, member) if line.good == "repairs"]
+    assert float(repairs[member]) == pytest.approx(asked.demanded * price, rel=1e-12)
     assert planning.year(year).role is PlanningRole.CONSUMER
     assert planning.round_view(year).number == 3
     budget = planning.consumer_budget(year)

@@ -13,6 +13,7 @@ from pareconapp.core.decisions import (
     ImpactWeights,
     assess_impact,
     combine_impacts,
+    consumption_of_goods,
     hours_on_tasks,
     impacts_from_declarations,
     impacts_from_groups,
@@ -69,6 +70,24 @@ def test_impact_from_hours_on_the_chosen_tasks() -> None:
     weights = assess_impact(impacts_from_quantities(on_tasks))
     assert dict(weights.weights) == {"ana": Fraction(4, 5), "cai": Fraction(1, 5)}
     assert weights.excluded == {"ben"}
+
+
+def test_consumption_is_valued_at_prices_so_units_add_up() -> None:
+    requests = {
+        "ana": {"bicycles": 1, "repairs": 4},
+        "ben": {"repairs": 10},
+        "cai": {"cargo-bikes": 1},
+    }
+    prices = {"bicycles": 700.5, "repairs": 45, "cargo-bikes": 2400}
+    values = consumption_of_goods(requests, prices, {"bicycles", "repairs"})
+    assert values == {"ana": Fraction(1401, 2) + 180, "ben": 450, "cai": 0}
+    weights = assess_impact(impacts_from_quantities(values))
+    assert weights.excluded == {"cai"}
+    assert weights.weights["ana"] > weights.weights["ben"]
+    with pytest.raises(UserError, match="no price"):
+        consumption_of_goods(requests, prices, {"tyres"})
+    with pytest.raises(UserError, match="negative"):
+        consumption_of_goods({"ana": {"repairs": -1}}, prices, {"repairs"})
 
 
 def test_combined_sources_are_each_scaled_to_shares_first() -> None:
