@@ -243,6 +243,7 @@ PROJECTOR_VIEWS = (
     "result",
     "ratings",
     "jobs",
+    "planning",
 )
 PROJECTOR_SIZES = ((1920, 1080), (1024, 768))
 PROJECTOR_THEMES = ("light", "dark")

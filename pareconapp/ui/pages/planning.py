@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -61,6 +62,9 @@ class CouncilView(QTabWidget):
 
 class PlanningPage(Page):
     """Participatory planning: rounds, proposals, the IFB, exchange files, walk-throughs."""
+
+    year_shown = Signal(object)
+    """The year shown (its id, or ``None``): the projector's planning view follows it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,6 +158,7 @@ class PlanningPage(Page):
             self.year = None
             self.role.setText("")
             self.stack.setCurrentWidget(self.empty)
+            self.year_shown.emit(None)
             return
         self.year = self.assembly.planning.year(year_id)
         year = self.year
@@ -173,6 +178,7 @@ class PlanningPage(Page):
             )
             self.council.editors.setCurrentWidget(editor)
         self._show_tab(everything=True)
+        self.year_shown.emit(year.id)
 
     def _show_tab(self, everything: bool = False) -> None:
         """Load the visible tab (and the others when the year changes)."""

@@ -84,6 +84,7 @@ class ProjectorController(QObject):
         self.pinned: str | None = None
         self.blank = False
         self.focus_decision_id: int | None = None
+        self.focus_planning_year_id: int | None = None
         self.page = 0
         self.meeting_id: int | None = None
         self.shown = Shown(follow.BLANK, None, Reason.BLANK)
@@ -110,6 +111,7 @@ class ProjectorController(QObject):
         self.assembly = assembly
         self.meeting_id = None
         self.focus_decision_id = None
+        self.focus_planning_year_id = None
         self.pinned = None
         self.page = 0
         self._item_id = None
@@ -152,7 +154,11 @@ class ProjectorController(QObject):
             self.meeting_id = meeting.id if meeting is not None else None
         now = self.now()
         source = ProjectorSource(
-            assembly, meeting_id=self.meeting_id, decision_id=self.focus_decision_id, now=now
+            assembly,
+            meeting_id=self.meeting_id,
+            decision_id=self.focus_decision_id,
+            planning_year_id=self.focus_planning_year_id,
+            now=now,
         )
         current = source.meeting.current_item if source.in_session and source.meeting else None
         item_id = current.id if current is not None else None
@@ -167,6 +173,7 @@ class ProjectorController(QObject):
                     assembly,
                     meeting_id=self.meeting_id,
                     decision_id=self.focus_decision_id,
+                    planning_year_id=self.focus_planning_year_id,
                     now=now,
                 )
         kiosk = self.kiosk_probe()
@@ -251,6 +258,13 @@ class ProjectorController(QObject):
         self.refresh()  # take in a change of agenda item first, or it would undo this focus
         self.focus_decision_id = decision_id
         self.page = 0
+        self.refresh()
+
+    def set_focus_planning_year(self, year_id: int | None) -> None:
+        """The facilitator turned to planning year ``year_id`` (on the Planning page)."""
+        if year_id == self.focus_planning_year_id:
+            return
+        self.focus_planning_year_id = year_id
         self.refresh()
 
     def turn_page(self, step: int) -> None:

@@ -5,7 +5,8 @@ the view follows the *focus*: the decision of the current agenda item (if the it
 until the facilitator selects another decision on the Decisions page. A decision in focus is
 shown by its stage - the proposal while it is drafted and assessed, the ballot progress while
 the ballot is open, the result once it has closed. Without a decision in focus the room sees
-the current item and its clock (a rating-round item: the round's progress, then its spreads),
+the current item and its clock (a rating-round item: the round's progress, then its spreads;
+a planning-round item: the planning year's convergence),
 or the agenda when no item is running. When a view has nothing to show (a rating item with
 no round yet) the next one in :func:`follow_views` is shown.
 """
@@ -35,6 +36,7 @@ PROGRESS = "progress"
 RESULT = "result"
 RATINGS = "ratings"
 JOBS = "jobs"
+PLANNING = "planning"
 
 DECISION_STAGES = {
     DecisionStatus.DRAFT: PROPOSAL,
@@ -88,6 +90,8 @@ def follow_views(meeting: MeetingDetail | None, decision: DecisionRow | None) ->
         if meeting.meeting.status is MeetingStatus.IN_SESSION and current is not None:
             if current.kind is AgendaKind.RATING_ROUND:
                 views.append(RATINGS)
+            elif current.kind is AgendaKind.PLANNING_ROUND:
+                views.append(PLANNING)
             views.append(ITEM)
         views.append(AGENDA)
     views.append(IDLE)

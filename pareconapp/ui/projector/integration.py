@@ -258,6 +258,8 @@ class ProjectorIntegration(QObject):
         """Follow the decision shown and the facilitation view of pages as they are built."""
         if page.area_id == "decisions" and hasattr(page, "decision_shown"):
             page.decision_shown.connect(self._decision_shown)
+        if page.area_id == "planning" and hasattr(page, "year_shown"):
+            page.year_shown.connect(self.controller.set_focus_planning_year)
         facilitation = getattr(page, "facilitation", None)
         if facilitation is not None:
             facilitation.installEventFilter(self)

@@ -43,8 +43,9 @@ class ProjectorSource:
     """The services and the moment one refresh reads; each query runs at most once.
 
     ``meeting_id`` is the meeting the projector follows (the one in session, else the next
-    planned one); ``decision_id`` the decision in focus. Both may be ``None``. ``now`` comes
-    from the assembly's clock, so tests and rehearsals control every countdown.
+    planned one); ``decision_id`` the decision in focus; ``planning_year_id`` the planning
+    year on the Planning page. Each may be ``None``. ``now`` comes from the assembly's clock,
+    so tests and rehearsals control every countdown.
     """
 
     def __init__(
@@ -53,11 +54,13 @@ class ProjectorSource:
         *,
         meeting_id: int | None = None,
         decision_id: int | None = None,
+        planning_year_id: int | None = None,
         now: datetime | None = None,
     ) -> None:
         self.assembly = assembly
         self.meeting_id = meeting_id
         self.decision_id = decision_id
+        self.planning_year_id = planning_year_id
         self.now = now if now is not None else assembly.clock()
 
     @cached_property

@@ -34,6 +34,7 @@ def view_classes() -> list[type[AnyView]]:
     )
     from pareconapp.ui.projector.views.jobs import JobBalanceView
     from pareconapp.ui.projector.views.meeting import AgendaView, ItemView, StackView
+    from pareconapp.ui.projector.views.planning import PlanningView
     from pareconapp.ui.projector.views.ratings import RatingsView
 
     return [
@@ -46,6 +47,7 @@ def view_classes() -> list[type[AnyView]]:
         ResultView,
         RatingsView,
         JobBalanceView,
+        PlanningView,
     ]
 
 
