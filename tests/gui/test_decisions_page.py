@@ -172,3 +172,26 @@ def test_impact_from_consumption_of_chosen_goods(qtbot, page, message_boxes) -> 
         if impact.goods_list.item(i).checkState() == Qt.CheckState.Checked
     ]
     assert ticked == ["repairs"]
+
+
+def test_closing_an_approval_ballot_freezes_the_minutes_at_once(qtbot, page) -> None:
+    from pareconapp.core.meetings import MeetingStatus
+
+    assembly = page.assembly
+    held = next(m for m in assembly.minutes.held_meetings() if m.status is MeetingStatus.CLOSED)
+    decision_id = assembly.minutes.propose_approval(held.id)
+    page.refresh()
+    page.select(decision_id)
+    page.ballot.open_button.click()
+    hands = page.ballot.hands
+    for row in range(hands.rowCount()):  # every hand up
+        yes = hands.cellWidget(row, 1)
+        assert isinstance(yes, QSpinBox)
+        yes.setValue(yes.maximum())
+    page.ballot.save_hands_button.click()
+    page.ballot.close_button.click()
+    assert assembly.decisions.decision(decision_id).result.outcome is Outcome.PASSED
+    # without opening the minutes or exporting them, the meeting's minutes are approved
+    meeting = next(m for m in assembly.meetings.list_meetings() if m.id == held.id)
+    assert meeting.status is MeetingStatus.MINUTES_APPROVED
+    assert assembly.minutes.state(held.id).sha256 is not None

@@ -260,7 +260,18 @@ class BallotPanel(QWidget):
         ):
             return
         if attempt(self, lambda: assembly.decisions.close_ballot(decision.id)):
+            self._freeze_approved_minutes(assembly)
             self._reload()
+
+    def _freeze_approved_minutes(self, assembly: AssemblyService) -> None:
+        """If the ballot approved a meeting's minutes, freeze them now (not on next export).
+
+        The meeting then reads "minutes approved" at once, and the approved text is the
+        one as it stood when the assembly approved it.
+        """
+        from pareconapp.exports.qt_locale import QtLocalizer
+
+        attempt(self, lambda: assembly.minutes.sync_approvals(QtLocalizer()))
 
     def withdraw(self) -> None:
         """Withdraw the proposal with a reason."""
