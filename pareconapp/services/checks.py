@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,6 +100,7 @@ def _check_database(report: CheckReport) -> None:
         else:
             report.passed.append(UserMessage(QT_TRANSLATE_NOOP("check", "foreign keys: ok")))
         _check_audit_log(report, connection)
+        _check_approved_minutes(report, connection)
     finally:
         connection.close()
 
@@ -129,6 +131,48 @@ def _check_audit_log(report: CheckReport, connection: sqlite3.Connection) -> Non
         report.passed.append(
             UserMessage(
                 QT_TRANSLATE_N_NOOP("check", "decision log: %n entry(ies), chain intact"),
+                count=len(rows),
+            )
+        )
+
+
+def _check_approved_minutes(report: CheckReport, connection: sqlite3.Connection) -> None:
+    """Each approved minutes' stored document still has the SHA-256 recorded at approval."""
+    exists = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'minutes'"
+    ).fetchone()
+    if not exists:
+        return
+    from pareconapp.exports.document import Document, document_sha256
+
+    rows = connection.execute(
+        "SELECT m.meeting_id, g.title, m.document, m.sha256 FROM minutes AS m "
+        "JOIN meeting AS g ON g.id = m.meeting_id WHERE m.status = 'approved' "
+        "ORDER BY m.meeting_id"
+    ).fetchall()
+    broken = 0
+    for _meeting_id, title, stored, sha256 in rows:
+        try:
+            document = Document.from_dict(json.loads(stored or "{}"))
+            intact = document_sha256(document) == sha256
+        except (ValueError, KeyError, TypeError):
+            intact = False
+        if not intact:
+            broken += 1
+            report.problems.append(
+                UserMessage(
+                    QT_TRANSLATE_NOOP(
+                        "check",
+                        'approved minutes of "{title}": the document no longer matches the '
+                        "SHA-256 recorded when they were approved",
+                    ),
+                    {"title": title},
+                )
+            )
+    if rows and not broken:
+        report.passed.append(
+            UserMessage(
+                QT_TRANSLATE_N_NOOP("check", "approved minutes: %n meeting(s), SHA-256 intact"),
                 count=len(rows),
             )
         )

@@ -107,3 +107,33 @@ def test_demo_meetings(demo_assembly) -> None:
     assert summary.excused == 1
     notes = [i.notes for i in demo_assembly.meetings.meeting(older.id).items if i.notes]
     assert notes and all(n.startswith("<p>") for n in notes)
+
+
+def test_check_verifies_approved_minutes(demo_file: Path) -> None:
+    from pareconapp.core.meetings import MeetingStatus
+
+    assembly = AssemblyService.open(demo_file)
+    held = next(m for m in assembly.minutes.held_meetings() if m.status is MeetingStatus.CLOSED)
+    decision_id = assembly.minutes.propose_approval(held.id)
+    members = assembly.members.list_members(active_only=True)
+    assembly.decisions.open_ballot(decision_id)
+    assembly.decisions.set_hand_counts(decision_id, {(0, '"yes"'): len(members)})
+    assembly.decisions.close_ballot(decision_id)
+    assert assembly.minutes.sync_approvals() == [held.id]
+    assembly.close()
+    report = check_file(demo_file)
+    assert report.ok, report.problems
+    assert any("approved minutes: 1" in str(p) for p in report.passed)
+
+    # a changed approved document is found, whatever else still looks right
+    connection = sqlite3.connect(demo_file)
+    connection.execute(
+        "UPDATE minutes SET document = replace(document, 'Workshop floor', 'Warehouse') "
+        "WHERE meeting_id = ?",
+        (held.id,),
+    )
+    connection.commit()
+    connection.close()
+    report = check_file(demo_file)
+    assert not report.ok
+    assert any(held.title in str(p) and "SHA-256" in str(p) for p in report.problems)
