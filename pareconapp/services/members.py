@@ -105,6 +105,9 @@ class MemberService:
 
     def __init__(self, file: AssemblyFile) -> None:
         self._file = file
+        self._deleted_pins: dict[int, str] = {}
+        """PIN hashes of members deleted in this session, kept (in memory only) so that
+        undoing the deletion gives the member their PIN back; the hash never leaves here."""
 
     # -- reading --------------------------------------------------------------------------
 
@@ -193,6 +196,7 @@ class MemberService:
             member = _get_member(session, member_id)
             fields = MemberFields.of(_row(member, _council_names(session)))
             name = member.display_name
+            pin_hash = member.pin_hash
             session.delete(member)
             try:
                 session.flush()
@@ -205,16 +209,20 @@ class MemberService:
                     ),
                     name=name,
                 ) from None
+            if pin_hash is not None:
+                self._deleted_pins[member_id] = pin_hash
             return fields
 
     def restore_member(self, fields: MemberFields, member_id: int) -> MemberRow:
-        """Re-create a deleted member with its former id (undo of a deletion)."""
+        """Re-create a deleted member with its former id (undo of a deletion), PIN included."""
         with self._file.transaction() as session:
             fields = _validated(session, fields, None)
             member = Member(id=member_id)
             _apply(member, fields)
+            member.pin_hash = self._deleted_pins.get(member_id)
             session.add(member)
             session.flush()
+            self._deleted_pins.pop(member_id, None)
             return _row(member, _council_names(session))
 
     # -- PINs -----------------------------------------------------------------------------

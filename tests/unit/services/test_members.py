@@ -64,6 +64,19 @@ def test_delete_only_unreferenced_members(assembly, clock) -> None:
     assert fresh.id in {m.id for m in assembly.members.list_members()}
 
 
+def test_undoing_a_deletion_gives_the_member_their_pin_back(assembly) -> None:
+    fresh = assembly.members.add_member(_fields())
+    assembly.members.set_pin(fresh.id, "4821")
+    fields = assembly.members.delete_member(fresh.id)
+    restored = assembly.members.restore_member(fields, fresh.id)
+    assert restored.has_pin
+    assert assembly.members.verify_pin(fresh.id, "4821")
+    # a member deleted without a PIN comes back without one
+    assembly.members.set_pin(fresh.id, None)
+    fields = assembly.members.delete_member(fresh.id)
+    assert not assembly.members.restore_member(fields, fresh.id).has_pin
+
+
 def test_pins_are_hashed_with_salt(assembly, demo_file) -> None:
     a, b = assembly.members.list_members()[:2]
     assembly.members.set_pin(a.id, "4711")
