@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from fractions import Fraction
 
+from pareconapp.core import wording
 from pareconapp.core.decisions import (
     DEFAULT_LEVEL_VALUES,
     Choice,
@@ -23,7 +24,6 @@ from pareconapp.core.decisions import (
     describe_rule,
 )
 from pareconapp.core.i18n import QT_TRANSLATE_NOOP
-from pareconapp.exports import wording
 from pareconapp.exports.document import (
     Block,
     BulletList,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from fractions import Fraction
 
+from pareconapp.core import wording
 from pareconapp.core.i18n import QT_TRANSLATE_NOOP
 from pareconapp.core.meetings import ACTION_REVIEW_TITLE, AgendaKind, AttendanceStatus, Presence
-from pareconapp.exports import wording
 from pareconapp.exports.builders.datasets import action_datasets, decision_datasets
 from pareconapp.exports.builders.decision import decision_section
 from pareconapp.exports.document import (

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from pareconapp.core import wording
 from pareconapp.core.decision_states import BallotMode, DecisionStatus
 from pareconapp.core.decisions import (
     AbstentionRule,
@@ -16,6 +17,7 @@ from pareconapp.core.decisions import (
     TieRule,
     describe_rule,
 )
+from pareconapp.core.i18n import SourceText, UserMessage
 from pareconapp.i18n import render
 
 if TYPE_CHECKING:
@@ -24,18 +26,13 @@ if TYPE_CHECKING:
 _tr = QCoreApplication.translate
 
 
+def _say(source: SourceText) -> str:
+    return render(UserMessage(source))
+
+
 def rule_kind(kind: RuleKind) -> str:
     """A decision rule's name."""
-    return {
-        RuleKind.SIMPLE_MAJORITY: _tr("Decisions", "Weighted simple majority"),
-        RuleKind.SUPER_MAJORITY: _tr("Decisions", "Weighted super-majority"),
-        RuleKind.CONSENSUS: _tr("Decisions", "Consensus (passes unless blocked)"),
-        RuleKind.CONSENT: _tr("Decisions", "Consent (no paramount objection)"),
-        RuleKind.PLURALITY: _tr("Decisions", "Weighted plurality (alternatives)"),
-        RuleKind.APPROVAL: _tr("Decisions", "Weighted approval (alternatives)"),
-        RuleKind.SCHULZE: _tr("Decisions", "Weighted Schulze (ranked alternatives)"),
-        RuleKind.INSTANT_RUNOFF: _tr("Decisions", "Weighted instant-runoff (ranked)"),
-    }[kind]
+    return _say(wording.RULE_KINDS[kind])
 
 
 def ballot_mode(mode: BallotMode) -> str:
@@ -61,13 +58,8 @@ def status(value: DecisionStatus) -> str:
 def outcome(value: Outcome, winner: str | None = None) -> str:
     """The result in words."""
     if value is Outcome.PASSED and winner:
-        return _tr("Decisions", "CHOSEN: {winner}").format(winner=winner)
-    return {
-        Outcome.PASSED: _tr("Decisions", "PASSED"),
-        Outcome.FAILED: _tr("Decisions", "NOT PASSED"),
-        Outcome.NO_QUORUM: _tr("Decisions", "NO QUORUM - nothing decided"),
-        Outcome.PENDING: _tr("Decisions", "WAITING for the chair's casting choice or a ruling"),
-    }[value]
+        return render(UserMessage(wording.CHOSEN, {"winner": winner}))
+    return _say(wording.OUTCOMES[value])
 
 
 def abstentions(value: AbstentionRule) -> str:
@@ -94,17 +86,8 @@ def rule_sentences(rule: DecisionRule) -> list[str]:
 
 def choice_name(option: str) -> str:
     """A yes/no/abstain or stance name in words; alternatives are shown as they are."""
-    names = {
-        "yes": _tr("Decisions", "Yes"),
-        "no": _tr("Decisions", "No"),
-        "abstain": _tr("Decisions", "Abstain"),
-        "agree": _tr("Decisions", "Agree"),
-        "stand_aside": _tr("Decisions", "Stand aside"),
-        "block": _tr("Decisions", "Block"),
-        "consent": _tr("Decisions", "Consent"),
-        "object": _tr("Decisions", "Object"),
-    }
-    return names.get(option, option)
+    source = wording.CHOICES.get(option)
+    return _say(source) if source is not None else option
 
 
 def percent(share: Fraction | float) -> str:

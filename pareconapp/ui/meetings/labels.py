@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
+from pareconapp.core import wording
+from pareconapp.core.i18n import UserMessage
 from pareconapp.core.meetings import (
     ACTION_REVIEW_TITLE,
     ActionStatus,
@@ -17,6 +19,7 @@ from pareconapp.core.meetings import (
     format_clock,
 )
 from pareconapp.core.stack import TurnKind
+from pareconapp.i18n import render
 
 if TYPE_CHECKING:
     from pareconapp.services.meetings import AgendaItemRow
@@ -36,15 +39,7 @@ def meeting_status(status: MeetingStatus) -> str:
 
 def agenda_kind(kind: AgendaKind) -> str:
     """An agenda item's kind in words."""
-    return {
-        AgendaKind.REPORT: _tr("Meetings", "Report"),
-        AgendaKind.DISCUSSION: _tr("Meetings", "Discussion"),
-        AgendaKind.DECISION: _tr("Meetings", "Decision"),
-        AgendaKind.RATING_ROUND: _tr("Meetings", "Rating round"),
-        AgendaKind.PLANNING_ROUND: _tr("Meetings", "Planning round"),
-        AgendaKind.REMUNERATION_REVIEW: _tr("Meetings", "Remuneration review"),
-        AgendaKind.ACTION_REVIEW: _tr("Meetings", "Action item review"),
-    }[kind]
+    return render(UserMessage(wording.AGENDA_KINDS[kind]))
 
 
 def item_state(state: ItemState) -> str:
@@ -76,11 +71,7 @@ def attendance_status(status: AttendanceStatus | None) -> str:
 
 def action_status(status: ActionStatus) -> str:
     """An action item's status in words."""
-    return {
-        ActionStatus.OPEN: _tr("Meetings", "open"),
-        ActionStatus.DONE: _tr("Meetings", "done"),
-        ActionStatus.DROPPED: _tr("Meetings", "dropped"),
-    }[status]
+    return render(UserMessage(wording.ACTION_STATUSES[status]))
 
 
 def turn_kind(kind: TurnKind) -> str:

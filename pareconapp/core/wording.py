@@ -1,17 +1,17 @@
-"""The names of settings, statuses and choices as the minutes print them (no Qt).
+"""The names of settings, statuses and choices, for the screens and the minutes alike.
 
-The strings and their contexts are those of the screens (``ui/decisions/labels.py``,
-``ui/meetings/labels.py``), so one translation serves the screen and the minutes. The UI's
-label modules can call these (``render`` them) instead of keeping their own copies.
+Each is a translatable source text in one place: the screens' label modules
+(``ui/decisions/labels.py``, ``ui/meetings/labels.py``) render them, and so do the minutes,
+so one translation serves both.
 """
 
 from __future__ import annotations
 
+from pareconapp.core.decision_states import BallotMode
 from pareconapp.core.decisions import Outcome, RuleKind
-from pareconapp.core.decisions import impact as impact_methods
+from pareconapp.core.decisions.impact import IMPACT_METHODS as IMPACT_METHODS
 from pareconapp.core.i18n import QT_TRANSLATE_NOOP, SourceText
 from pareconapp.core.meetings import ActionStatus, AgendaKind
-from pareconapp.store.models import BallotMode
 
 RULE_KINDS: dict[RuleKind, SourceText] = {
     RuleKind.SIMPLE_MAJORITY: QT_TRANSLATE_NOOP("Decisions", "Weighted simple majority"),
@@ -66,5 +66,3 @@ AGENDA_KINDS: dict[AgendaKind, SourceText] = {
     AgendaKind.REMUNERATION_REVIEW: QT_TRANSLATE_NOOP("Meetings", "Remuneration review"),
     AgendaKind.ACTION_REVIEW: QT_TRANSLATE_NOOP("Meetings", "Action item review"),
 }
-
-IMPACT_METHODS = impact_methods.IMPACT_METHODS
