@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from pareconapp.core.csv_import import ImportPreview, ImportRow
 from pareconapp.i18n import render
-from pareconapp.ui.members.dialogs import error_label, show_error
+from pareconapp.ui.forms import error_label, show_error
 
 Index = QModelIndex | QPersistentModelIndex
 PROBLEM_BACKGROUND = QColor("#fde3e3")

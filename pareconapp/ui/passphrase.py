@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from pareconapp.core.secrets import MIN_PASSPHRASE_LENGTH
+from pareconapp.ui.forms import error_label, ok_cancel
 
 if TYPE_CHECKING:
     from pareconapp.services.security import FacilitatorSecurity
@@ -54,15 +54,9 @@ class PassphraseDialog(QDialog):
         else:
             form.addRow(self.tr("&Passphrase:"), self.passphrase)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
+        self.error = error_label()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self._check)
         layout.addWidget(buttons)
 
     def _show_error(self, text: str) -> None:

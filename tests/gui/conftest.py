@@ -105,3 +105,33 @@ def open_window(qtbot, window, demo_file):
     """A main window with a fresh demo assembly open."""
     open_and_wait(qtbot, window, demo_file)
     return window
+
+
+@pytest.fixture
+def open_page(qtbot, demo_file, message_boxes, monkeypatch):
+    """Build a page on the demo (manual clock, passphrase granted); closed after the test.
+
+    Use it in a module's ``page`` fixture: ``return open_page(DecisionsPage)``.
+    """
+    from pareconapp.services.assembly import AssemblyService
+    from pareconapp.services.clock import ManualClock
+    from pareconapp.ui import passphrase
+    from pareconapp.ui.app import create_application
+
+    create_application()
+    assemblies = []
+
+    def make(page_class):
+        assembly = AssemblyService.open(demo_file, ManualClock())
+        assemblies.append(assembly)
+        widget = page_class()
+        qtbot.addWidget(widget)
+        widget.resize(1280, 800)
+        widget.set_assembly(assembly)
+        widget.show()
+        monkeypatch.setattr(passphrase, "confirm_facilitator", lambda *args: True)
+        return widget
+
+    yield make
+    for assembly in assemblies:
+        assembly.close()

@@ -6,8 +6,6 @@ import pytest
 from PySide6.QtWidgets import QComboBox, QSpinBox
 
 from pareconapp.core.decisions import Outcome, RuleKind
-from pareconapp.services.assembly import AssemblyService
-from pareconapp.services.clock import ManualClock
 from pareconapp.store.models import BallotMode, DecisionStatus
 from pareconapp.ui import passphrase
 from pareconapp.ui.decisions.impact import LevelBox
@@ -17,19 +15,8 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def page(qtbot, demo_file, message_boxes, monkeypatch):
-    from pareconapp.ui.app import create_application
-
-    create_application()
-    assembly = AssemblyService.open(demo_file, ManualClock())
-    widget = DecisionsPage()
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.set_assembly(assembly)
-    widget.show()
-    monkeypatch.setattr(passphrase, "confirm_facilitator", lambda *args: True)
-    yield widget
-    assembly.close()
+def page(open_page):
+    return open_page(DecisionsPage)
 
 
 def _draft(qtbot, page, title: str, kind: RuleKind, mode: BallotMode) -> int:

@@ -21,10 +21,8 @@ from pareconapp.core.planning_exchange.files import (
     read_round_file,
 )
 from pareconapp.services.assembly import AssemblyService
-from pareconapp.services.clock import ManualClock
 from pareconapp.services.planning import GoodFields, YearFields
 from pareconapp.store.models_planning import PlanningRole
-from pareconapp.ui import passphrase
 from pareconapp.ui.pages.planning import PlanningPage
 from pareconapp.ui.planning.ifb_view import IfbRoundPanel
 from pareconapp.ui.planning.proposal_editor import DecisionBar
@@ -33,19 +31,8 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def page(qtbot, demo_file, message_boxes, monkeypatch):
-    from pareconapp.ui.app import create_application
-
-    create_application()
-    assembly = AssemblyService.open(demo_file, ManualClock())
-    widget = PlanningPage()
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.set_assembly(assembly)
-    widget.show()
-    monkeypatch.setattr(passphrase, "confirm_facilitator", lambda *args: True)
-    yield widget
-    assembly.close()
+def page(open_page):
+    return open_page(PlanningPage)
 
 
 def select(page: PlanningPage, predicate) -> int:

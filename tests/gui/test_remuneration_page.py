@@ -12,9 +12,7 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from pareconapp.services.assembly import AssemblyService
-from pareconapp.services.clock import ManualClock
 from pareconapp.store.models_remuneration import PeriodStatus
-from pareconapp.ui import passphrase
 from pareconapp.ui.pages.remuneration import RemunerationPage
 from pareconapp.ui.remuneration.dialogs import EntryDialog, PeriodDialog
 from pareconapp.ui.remuneration.effort_kiosk import EffortForm, EffortKioskSession
@@ -23,19 +21,8 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def page(qtbot, demo_file, message_boxes, monkeypatch):
-    from pareconapp.ui.app import create_application
-
-    create_application()
-    assembly = AssemblyService.open(demo_file, ManualClock())
-    widget = RemunerationPage()
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.set_assembly(assembly)
-    widget.show()
-    monkeypatch.setattr(passphrase, "confirm_facilitator", lambda *args: True)
-    yield widget
-    assembly.close()
+def page(open_page):
+    return open_page(RemunerationPage)
 
 
 def test_the_demo_periods_are_shown_with_breakdowns(page) -> None:

@@ -12,9 +12,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from pareconapp.services.actions import ActionFields
 from pareconapp.services.meetings import AgendaItemRow, MeetingFields, MeetingRow
+from pareconapp.ui.forms import error_label, ok_cancel
 from pareconapp.ui.meetings.labels import date_time, item_title, local
 
 if TYPE_CHECKING:
@@ -93,14 +92,8 @@ class MeetingDialog(QDialog):
             form.addRow(self.tr("&Copy agenda from:"), self.copy_from)
             if earlier:
                 self.copy_from.setCurrentIndex(1)  # the previous meeting
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        buttons = ok_cancel(self, self._check)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -178,14 +171,8 @@ class ActionDialog(QDialog):
         form.addRow(self.tr("&What:"), self.description)
         form.addRow(self.has_due, self.due)
         form.addRow(self.tr("&Agenda item:"), self.item)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        buttons = ok_cancel(self, self._check)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QRegularExpression, Qt
-from PySide6.QtGui import QColor, QPalette, QRegularExpressionValidator
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -30,31 +30,11 @@ from pareconapp.core.member_import import MAX_WEEKLY_HOURS
 from pareconapp.core.secrets import MAX_PIN_DIGITS, MIN_PIN_DIGITS
 from pareconapp.i18n import render
 from pareconapp.services.members import MemberFields, MemberRow
+from pareconapp.ui.forms import error_label, show_error
 from pareconapp.ui.members.table import split_skills
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-
-ERROR_COLOUR = QColor("#b00020")
-
-
-def error_label() -> QLabel:
-    """A hidden label for a form's problem, in a red readable on projectors."""
-    label = QLabel()
-    label.setObjectName("formError")
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, ERROR_COLOUR)
-    label.setPalette(palette)
-    label.hide()
-    return label
-
-
-def show_error(label: QLabel, text: str) -> None:
-    """Show a problem in a form's error label."""
-    label.setText(text)
-    label.show()
 
 
 class MemberDialog(QDialog):

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from pareconapp.services.planning import DEFAULT_RULE, PRICE_RULE_NAMES, YearFields
 from pareconapp.store.models import CouncilKind
 from pareconapp.store.models_planning import PlanningRole
+from pareconapp.ui.forms import error_label, ok_cancel
 from pareconapp.ui.planning import labels
 
 if TYPE_CHECKING:
@@ -122,15 +122,8 @@ class YearDialog(QDialog):
             )
         )
         note.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        buttons = ok_cancel(self, self._check)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.practice)

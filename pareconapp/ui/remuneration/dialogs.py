@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -39,6 +38,7 @@ from pareconapp.core.remuneration.effort import EffortScale
 from pareconapp.i18n import render
 from pareconapp.services.remuneration import EntryFields, EntryRow, decimal_of
 from pareconapp.ui.errors import show_user_error
+from pareconapp.ui.forms import error_label, ok_cancel
 
 
 def _qdate(value: date) -> QDate:
@@ -47,15 +47,6 @@ def _qdate(value: date) -> QDate:
 
 def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("formError")
-    label.setStyleSheet("color: #b00020;")
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 class PeriodDialog(QDialog):
@@ -118,12 +109,8 @@ class PeriodDialog(QDialog):
         form.addRow(self.tr("Hour at the lowest effort counts:"), self.low_factor)
         form.addRow(self.tr("Hour at the highest effort counts:"), self.high_factor)
         form.addRow(self.tr("&Needs:"), self.needs)
-        self.error = _error_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        buttons = ok_cancel(self, self._check)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -210,12 +197,8 @@ class EntryDialog(QDialog):
         left_row.addWidget(self.left)
         left_row.addWidget(self.left_on)
         form.addRow("", left_row)
-        self.error = _error_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        buttons = ok_cancel(self, self._check)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(
@@ -296,11 +279,7 @@ class NeedDialog(QDialog):
         form.addRow(self.tr("&Amount:"), self.amount)
         form.addRow(self.tr("&Decided by:"), self.decision)
         form.addRow(self.tr("&Note:"), self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.accept)
         layout = QVBoxLayout(self)
         if not decisions:
             layout.addWidget(
