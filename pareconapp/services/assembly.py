@@ -12,24 +12,24 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from pareconapp.services.actions import ActionService
-from pareconapp.services.attendance import AttendanceService
 from pareconapp.services.clock import Clock, system_clock
-from pareconapp.services.meetings import MeetingService
 from pareconapp.services.members import MemberService
 from pareconapp.services.security import FacilitatorSecurity
-from pareconapp.services.speakers import SpeakerService
 from pareconapp.store.assembly_file import AssemblyFile
 from pareconapp.store.models import Assembly
 
 if TYPE_CHECKING:
+    from pareconapp.services.actions import ActionService
+    from pareconapp.services.attendance import AttendanceService
     from pareconapp.services.audit import AuditLog
     from pareconapp.services.decisions import DecisionService
     from pareconapp.services.job_complexes import JobComplexService
+    from pareconapp.services.meetings import MeetingService
     from pareconapp.services.minutes import MinutesService
     from pareconapp.services.planning import PlanningService
     from pareconapp.services.ratings import RatingService
     from pareconapp.services.remuneration import RemunerationService
+    from pareconapp.services.speakers import SpeakerService
     from pareconapp.services.tasks import TaskService
 
 
@@ -41,13 +41,37 @@ class AssemblyService:
         self.clock = clock
         self.members = MemberService(file)
         self.security = FacilitatorSecurity(file)
-        self.meetings = MeetingService(file, clock)
-        self.attendance = AttendanceService(file, clock)
-        self.speakers = SpeakerService(file, clock)
-        self.actions = ActionService(file, clock)
 
     # The areas below are built on first use: their modules are only imported when an area
-    # is opened, which keeps start-up quick.
+    # is opened, which keeps start-up quick (the first page shown is the members').
+
+    @cached_property
+    def meetings(self) -> MeetingService:
+        """Meetings and their agendas."""
+        from pareconapp.services.meetings import MeetingService
+
+        return MeetingService(self._file, self.clock)
+
+    @cached_property
+    def attendance(self) -> AttendanceService:
+        """Roll call."""
+        from pareconapp.services.attendance import AttendanceService
+
+        return AttendanceService(self._file, self.clock)
+
+    @cached_property
+    def speakers(self) -> SpeakerService:
+        """The speakers' stack."""
+        from pareconapp.services.speakers import SpeakerService
+
+        return SpeakerService(self._file, self.clock)
+
+    @cached_property
+    def actions(self) -> ActionService:
+        """Action items."""
+        from pareconapp.services.actions import ActionService
+
+        return ActionService(self._file, self.clock)
 
     @cached_property
     def decisions(self) -> DecisionService:

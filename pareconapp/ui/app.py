@@ -37,6 +37,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def create_main_window(file: str | None = None, demo: bool = False) -> MainWindow:
     """The main window, shown, with ``file`` (or the demo assembly) opening."""
     window = MainWindow()
+    window.projector_after_open = bool(demo or file)
     window.show()
     # Open once the window is on screen: the first paint does not wait for the file.
     if demo:

@@ -38,6 +38,10 @@ if TYPE_CHECKING:
     from pareconapp.ui.projector.integration import ProjectorIntegration
 
 
+PROJECTOR_AFTER_OPEN_MS = 150
+"""How long after the first file opens the projector's menu and keys are built."""
+
+
 class MainWindow(QMainWindow):
     """One window per running app; it holds at most one open assembly."""
 
@@ -81,8 +85,11 @@ class MainWindow(QMainWindow):
         self._create_menus()
         self.minutes_action = install_minutes_actions(self)
         self._projector: ProjectorIntegration | None = None
+        self.projector_after_open = False
+        """Build the projector's menu and keys only once the first file has opened (set when
+        the window opens a file at start, so the file's first page is not kept waiting)."""
         # The projector's menu and keys arrive just after the window is first painted.
-        QTimer.singleShot(0, lambda: self.projector)
+        QTimer.singleShot(0, self._install_projector)
         self._update_state()
         self.restore_geometry()
 
@@ -226,6 +233,22 @@ class MainWindow(QMainWindow):
         self.welcome.set_recent_files([])
 
     # -- pages ------------------------------------------------------------------------------
+
+    def _install_projector(self) -> None:
+        if not self.projector_after_open:
+            self.projector  # noqa: B018 - builds it
+            return
+
+        timer = QTimer(self)  # a child: gone with the window if it closes first
+        timer.setSingleShot(True)
+        timer.timeout.connect(lambda: self.projector)
+
+        def later(*_: object) -> None:
+            if self._projector is None:
+                timer.start(PROJECTOR_AFTER_OPEN_MS)
+
+        self.assembly_opened.connect(later)
+        self.open_failed.connect(later)
 
     @property
     def projector(self) -> ProjectorIntegration:
