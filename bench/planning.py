@@ -14,6 +14,7 @@ Round time and memory are in bench/planning_scaling.py. Run alone:
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -33,14 +34,31 @@ from pareconapp.core.planning import (
     run_two_years,
 )
 
-PEQUOD = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "pequod"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.pequod_data import pequod_path
+
+CACHE = Path(tempfile.gettempdir()) / "pareconapp-bench-pequod"
+
+
+def _required(name: str) -> Path:
+    path = pequod(name)
+    if path is None:
+        raise SystemExit(f"Pequod data {name} not found (../shared or tests/data/pequod)")
+    return path
+
+
+def pequod(name: str) -> Path | None:
+    """The Pequod data file (../shared, else the repository's compressed copy)."""
+    return pequod_path(name, CACHE)
+
+
 GENERATED = ((1, 300), (2, 300), (3, 3_000), (4, 3_000), (5, 30_000), (6, 30_000))
 THRESHOLDS = (0.05, 0.03)
 Rounds = dict[tuple[str, str, str, float], int | None]
 
 
 def reproduction(economy: Economy) -> None:
-    published = read_published_trajectory(PEQUOD / "dep1ex01.csv", economy.layout)
+    published = read_published_trajectory(_required("dep1ex01.csv"), economy.layout)
     run = run_planning(economy, DepRule(), thresholds=THRESHOLDS)
     differences = largest_price_differences(run, published.year_one)
     print("DEP rule on dep1ex01 vs dep1ex01.csv (year one), largest relative price difference:")
@@ -111,12 +129,13 @@ def goal_check(table: Rounds, economies: list[str], rule: str) -> tuple[int, int
 def main() -> int:
     started = time.perf_counter()
     economies: list[tuple[str, Economy]] = []
-    if (PEQUOD / "dep1ex01.clj").is_file():
-        dep = read_economy(PEQUOD / "dep1ex01.clj")
+    clj = pequod("dep1ex01.clj")
+    if clj is not None:
+        dep = read_economy(clj)
         reproduction(dep)
         economies.append(("dep1ex01", dep))
     else:
-        print(f"shared Pequod data not found at {PEQUOD}: reproduction skipped")
+        print("Pequod data not found (../shared or tests/data/pequod): reproduction skipped")
     for seed, size in GENERATED:
         economies.append((f"seed{seed}-{size}", generate_economy(seed, size, size)))
     print(

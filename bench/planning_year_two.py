@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -35,7 +36,17 @@ from pareconapp.core.planning import (
     run_planning,
 )
 
-PEQUOD = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "pequod"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.pequod_data import pequod_path
+
+CACHE = Path(tempfile.gettempdir()) / "pareconapp-bench-pequod"
+
+
+def pequod(name: str) -> Path | None:
+    """The Pequod data file (../shared, else the repository's compressed copy)."""
+    return pequod_path(name, CACHE)
+
+
 NUDGES = np.array([0.0, 0.001, 0.002, 0.003, 0.004])  # csvgen.clj augment-exponents, :wc
 
 
@@ -88,13 +99,14 @@ def recover_nudges(group: WorkerGroup, logged: np.ndarray, log_prices: np.ndarra
 
 
 def main() -> int:
-    if not (PEQUOD / "dep1ex01.clj").is_file():
-        print(f"shared Pequod data not found at {PEQUOD}: skipped")
+    clj, csv = pequod("dep1ex01.clj"), pequod("dep1ex01.csv")
+    if clj is None or csv is None:
+        print("Pequod data not found (../shared or tests/data/pequod): skipped")
         return 0
     started = time.perf_counter()
-    economy = read_economy(PEQUOD / "dep1ex01.clj")
+    economy = read_economy(clj)
     layout = economy.layout
-    log = read_published_trajectory(PEQUOD / "dep1ex01.csv", layout)
+    log = read_published_trajectory(csv, layout)
     year_one = run_planning(economy, DepRule(), thresholds=(0.03,))
     first = log.year_two[0]
     prices = log.year_one[-1].prices_after

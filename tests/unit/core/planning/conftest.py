@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,16 +14,17 @@ from pareconapp.core.planning import (
     read_economy,
     read_published_trajectory,
 )
+from tests.pequod_data import pequod_path
 
-# The CI keeps ../shared beside the repository root.
-PEQUOD_DIR = Path(__file__).resolve().parents[4] / ".." / "shared" / "data" / "pequod"
+CACHE = Path(tempfile.gettempdir()) / "pareconapp-tests-pequod"
+"""Where the repository's compressed copy is unpacked (once) when ../shared is absent."""
 
 
 def pequod_file(name: str) -> Path:
-    """A file of the shared Pequod data, or skip the test if the data is not there."""
-    path = PEQUOD_DIR / name
-    if not path.is_file():
-        pytest.skip(f"shared Pequod data not found at {path} (needs ../shared beside the repo)")
+    """A file of the Pequod data (../shared, else the repository's copy)."""
+    path = pequod_path(name, CACHE)
+    if path is None:
+        pytest.fail(f"Pequod data {name} is neither in ../shared nor in tests/data/pequod")
     return path
 
 
